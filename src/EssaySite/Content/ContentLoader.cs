@@ -1,0 +1,625 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EssaySite.Content;
+
+/// <summary>
+/// Reads every Markdown file under the content folder into a <see cref="ContentSnapshot"/>, or reports
+/// every problem found as <c>path:line: problem</c>. The folder a file sits in decides what it is:
+/// top-level files are pages (their <c>kind</c> says which), <c>commentary/</c> holds commentary pages,
+/// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions and <c>glossary/</c> terms.
+/// </summary>
+public sealed class ContentLoader(MarkdownRenderer renderer)
+{
+    private static readonly string[] PageKeys = ["kind", "title", "slug", "order", "summary", "updated", "sections"];
+    private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url"];
+    private static readonly string[] CommentaryKeys = ["title", "author", "date", "updated", "summary", "paragraphs", "events"];
+    private static readonly string[] EventKeys = ["title", "date", "end", "era", "paragraphs", "sources", "record"];
+    private static readonly string[] SourceKeys = ["author", "title", "publication", "date", "url", "paragraphs", "unconfirmed"];
+    private static readonly string[] QuestionKeys = ["group", "order", "paragraphs", "events", "sources", "notes"];
+    private static readonly string[] TermKeys = ["term", "category", "variants", "sources"];
+    private static readonly string[] SourceFields = ["author", "title", "publication", "date", "url"];
+    private static readonly string[] TermCategories = ["person", "organisation", "agreement", "place", "concept", "event"];
+
+    /// <summary>Slugs the site itself answers, which a content page may not take.</summary>
+    public static readonly FrozenSet<string> ReservedSlugs = new[]
+    {
+        "commentary", "search", "healthz", "not-found", "error", "assign", "packet", "feed", "sitemap", "robots",
+    }.ToFrozenSet();
+
+    /// <summary>Loads the folder, throwing <see cref="ContentException"/> with every problem if any.</summary>
+    public ContentSnapshot Load(string contentRoot)
+    {
+        var (snapshot, problems) = TryLoad(contentRoot);
+        return snapshot ?? throw new ContentException(problems);
+    }
+
+    public (ContentSnapshot? Snapshot, IReadOnlyList<ContentProblem> Problems) TryLoad(string contentRoot)
+    {
+        var problems = new ProblemList();
+        var state = new LoadState(problems);
+        var root = Path.GetFullPath(contentRoot);
+        var display = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
+        if (!Directory.Exists(root))
+        {
+            problems.Add(display, 1, "content folder not found");
+            return (null, problems.Sorted());
+        }
+
+        var hash = SHA256.Create();
+        foreach (var file in Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var path = $"{display}/{relative}";
+            var bytes = File.ReadAllBytes(file);
+            hash.TransformBlock(Encoding.UTF8.GetBytes(relative), 0, relative.Length, null, 0);
+            hash.TransformBlock(bytes, 0, bytes.Length, null, 0);
+            ReadFile(state, path, relative, Encoding.UTF8.GetString(bytes));
+        }
+
+        hash.TransformFinalBlock([], 0, 0);
+        var version = Convert.ToHexStringLower(hash.Hash!)[..8];
+
+        var snapshot = Assemble(state, version);
+        return problems.Any ? (null, problems.Sorted()) : (snapshot, []);
+    }
+
+    private void ReadFile(LoadState state, string path, string relative, string text)
+    {
+        var problems = state.Problems;
+        var fm = FrontMatter.Parse(path, text, problems);
+        if (fm is null)
+        {
+            return;
+        }
+
+        var parts = relative.Split('/');
+        var folder = parts.Length == 1 ? "" : parts[0];
+        var id = Path.GetFileNameWithoutExtension(relative);
+        if (parts.Length > 2)
+        {
+            problems.Add(path, 1, "content files sit at most one folder deep");
+            return;
+        }
+
+        if (folder.Length > 0 && !FrontMatter.IsSlug(id))
+        {
+            problems.Add(path, 1, $"file name '{id}' is not a valid slug: use lowercase letters, digits and hyphens");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(fm.Body))
+        {
+            problems.Add(path, fm.BodyLine, "the page is empty: write some Markdown after the front matter");
+        }
+
+        switch (folder)
+        {
+            case "":
+                ReadPage(state, fm, id);
+                break;
+            case "commentary":
+                ReadCommentary(state, fm, id);
+                break;
+            case "timeline":
+                ReadEvent(state, fm, id);
+                break;
+            case "sources":
+                ReadSource(state, fm, id);
+                break;
+            case "questions":
+                ReadQuestion(state, fm, id);
+                break;
+            case "glossary":
+                ReadTerm(state, fm, id);
+                break;
+            default:
+                problems.Add(path, 1, $"unknown content folder '{folder}' (known: commentary, timeline, sources, questions, glossary)");
+                break;
+        }
+    }
+
+    private void ReadPage(LoadState state, FrontMatter fm, string fileName)
+    {
+        var kindText = fm.Text("kind", required: true);
+        PageKind? kind = kindText switch
+        {
+            "essay" => PageKind.Essay,
+            "guide" => PageKind.Guide,
+            "about" => PageKind.About,
+            null => null,
+            _ => null,
+        };
+        if (kindText is not null && kind is null)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("kind"), $"unknown kind '{kindText}' (known: essay, guide, about; commentary pages go in commentary/)");
+        }
+
+        fm.RejectUnknownKeys(kind == PageKind.Essay ? EssayKeys : PageKeys, kindText ?? "page");
+        var slug = fm.Slug("slug") ?? (FrontMatter.IsSlug(fileName) ? fileName : null);
+        if (slug is null && !fm.Has("slug"))
+        {
+            state.Problems.Add(fm.Path, 1, $"file name '{fileName}' is not a valid slug: use lowercase letters, digits and hyphens");
+        }
+
+        if (slug is not null && ReservedSlugs.Contains(slug))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("slug"), $"slug '{slug}' is reserved for the site's own pages");
+        }
+
+        var title = fm.Text("title", required: true);
+        var summary = fm.Text("summary", required: true);
+        var order = fm.Number("order");
+        var updated = fm.Day("updated");
+        var sections = fm.Records("sections", "id", "title")
+            .Select(r => new Section(r.Fields["id"], r.Fields["title"]))
+            .ToList();
+        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
+        if (kind is null || slug is null || title is null || summary is null)
+        {
+            return;
+        }
+
+        var page = new SitePage
+        {
+            Kind = kind.Value,
+            Slug = slug,
+            Title = title,
+            Summary = summary,
+            Url = "/" + slug,
+            SourcePath = fm.Path,
+            Html = body.Html,
+            Order = order,
+            Updated = updated,
+            Sections = sections,
+            HeadingIds = body.HeadingIds,
+        };
+        if (!state.Pages.TryAdd(slug, page))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("slug"), $"duplicate slug '{slug}' (also used by {state.Pages[slug].SourcePath})");
+            return;
+        }
+
+        state.AddLinks(page.Url, fm.Path, body.Links);
+        if (kind == PageKind.Essay)
+        {
+            ReadEssay(state, fm, page, body);
+        }
+    }
+
+    private static void ReadEssay(LoadState state, FrontMatter fm, SitePage page, RenderedMarkdown body)
+    {
+        var author = fm.Text("author", required: true);
+        var written = fm.Day("written", required: true);
+        var published = fm.Day("published", required: true);
+        var url = fm.Text("original_url", required: true);
+        if (url is not null && !(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("original_url"), $"original_url must be an http(s) address, not '{url}'");
+        }
+
+        var paragraphs = new List<EssayParagraph>();
+        foreach (var block in body.Blocks)
+        {
+            if (block.Html.StartsWith("<p>", StringComparison.Ordinal) || block.IsQuote)
+            {
+                paragraphs.Add(new EssayParagraph(paragraphs.Count + 1, block.Html, block.Text, block.IsQuote));
+            }
+            else
+            {
+                state.Problems.Add(fm.Path, block.Line, "the essay holds only paragraphs and block quotes");
+            }
+        }
+
+        if (state.Essay is not null)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("kind"), $"a second essay (the essay is {state.Essay.Page.SourcePath})");
+            return;
+        }
+
+        if (author is not null && written is not null && published is not null && url is not null)
+        {
+            state.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs);
+        }
+    }
+
+    private void ReadCommentary(LoadState state, FrontMatter fm, string slug)
+    {
+        fm.RejectUnknownKeys(CommentaryKeys, "commentary page");
+        var title = fm.Text("title", required: true);
+        var author = fm.Text("author", required: true);
+        var date = fm.Day("date", required: true);
+        var summary = fm.Text("summary", required: true);
+        var updated = fm.Day("updated");
+        var paragraphs = state.Paragraphs(fm, "paragraphs");
+        var events = state.EventRefs(fm, "events");
+        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
+        if (title is null || author is null || date is null || summary is null)
+        {
+            return;
+        }
+
+        var page = new SitePage
+        {
+            Kind = PageKind.Commentary,
+            Slug = slug,
+            Title = title,
+            Summary = summary,
+            Url = "/commentary/" + slug,
+            SourcePath = fm.Path,
+            Html = body.Html,
+            Author = author,
+            Date = date,
+            Updated = updated,
+            Paragraphs = paragraphs,
+            Events = events,
+            HeadingIds = body.HeadingIds,
+        };
+        state.Commentary.Add(page);
+        state.AddLinks(page.Url, fm.Path, body.Links);
+    }
+
+    private void ReadEvent(LoadState state, FrontMatter fm, string id)
+    {
+        fm.RejectUnknownKeys(EventKeys, "timeline event");
+        var title = fm.Text("title", required: true);
+        var date = fm.Date("date", required: true);
+        var end = fm.Date("end");
+        var era = fm.Text("era", required: true);
+        var record = fm.Text("record");
+        var paragraphs = state.Paragraphs(fm, "paragraphs");
+        var sources = state.SourceRefs(fm, "sources");
+        if (sources.Count == 0)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("sources"), "a timeline event needs at least one source");
+        }
+
+        if (date is not null && end is not null && end.Value.CompareTo(date.Value) < 0)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("end"), "'end' is before 'date'");
+        }
+
+        if (era is not null)
+        {
+            state.Eras.Add((era, fm.Path, fm.LineOf("era")));
+        }
+
+        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
+        state.AddLinks("/timeline", fm.Path, body.Links);
+        if (title is not null && date is not null && era is not null)
+        {
+            state.Events.Add(new TimelineEvent(id, title, date.Value, end, era, paragraphs, sources, record, body.Html, fm.Path));
+        }
+    }
+
+    private void ReadSource(LoadState state, FrontMatter fm, string id)
+    {
+        fm.RejectUnknownKeys(SourceKeys, "source");
+        var author = fm.Text("author");
+        var title = fm.Text("title", required: true);
+        var publication = fm.Text("publication");
+        var date = fm.Date("date");
+        var url = fm.Text("url");
+        if (url is not null && !(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("url"), $"url must be an http(s) address, not '{url}'");
+            url = null;
+        }
+
+        var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, line) in fm.List("unconfirmed"))
+        {
+            if (!SourceFields.Contains(field))
+            {
+                state.Problems.Add(fm.Path, line, $"'unconfirmed' lists '{field}', which is not one of {string.Join(", ", SourceFields)}");
+            }
+
+            unconfirmed.Add(field);
+        }
+
+        var paragraphs = state.Paragraphs(fm, "paragraphs");
+        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
+        state.AddLinks("/sources", fm.Path, body.Links);
+        if (title is not null)
+        {
+            state.Sources.Add(new Source(id, author, title, publication, date, url, paragraphs, unconfirmed, body.Html, fm.Path));
+        }
+    }
+
+    private void ReadQuestion(LoadState state, FrontMatter fm, string id)
+    {
+        fm.RejectUnknownKeys(QuestionKeys, "question");
+        var group = fm.Text("group", required: true);
+        var order = fm.Number("order", required: true);
+        var notes = fm.Text("notes");
+        var paragraphs = state.Paragraphs(fm, "paragraphs");
+        var events = state.EventRefs(fm, "events");
+        var sources = state.SourceRefs(fm, "sources");
+        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
+        var notesHtml = notes is null ? null : renderer.Render(notes, fm.Path, fm.LineOf("notes") + 1, state.Problems);
+        state.AddLinks("/questions", fm.Path, body.Links);
+        if (notesHtml is not null)
+        {
+            state.AddLinks("/questions", fm.Path, notesHtml.Links);
+        }
+
+        if (group is not null)
+        {
+            state.Groups.Add((group, fm.Path, fm.LineOf("group")));
+        }
+
+        if (group is not null && order is not null)
+        {
+            state.Questions.Add(new Question(id, group, order.Value, 0, paragraphs, events, sources, body.Html, notesHtml?.Html, fm.Path));
+        }
+    }
+
+    private void ReadTerm(LoadState state, FrontMatter fm, string id)
+    {
+        fm.RejectUnknownKeys(TermKeys, "glossary term");
+        var term = fm.Text("term", required: true);
+        var category = fm.Text("category", required: true);
+        if (category is not null && !TermCategories.Contains(category))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("category"), $"unknown category '{category}' (known: {string.Join(", ", TermCategories)})");
+        }
+
+        var variants = fm.List("variants").Select(v => v.Value).ToList();
+        var sources = state.SourceRefs(fm, "sources");
+        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
+        state.AddLinks("/glossary", fm.Path, body.Links);
+        if (term is not null && category is not null)
+        {
+            state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, fm.Path));
+        }
+    }
+
+    private static ContentSnapshot? Assemble(LoadState state, string version)
+    {
+        var problems = state.Problems;
+        if (state.Essay is null)
+        {
+            if (!problems.Any)
+            {
+                problems.Add("content", 1, "no essay: add a page with 'kind: essay'");
+            }
+
+            return null;
+        }
+
+        var essay = state.Essay;
+        var paragraphCount = essay.Paragraphs.Count;
+        var sources = state.Sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        var events = state.Events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var eventsById = events.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+
+        foreach (var (n, path, line) in state.ParagraphRefs)
+        {
+            if (n < 1 || n > paragraphCount)
+            {
+                problems.Add(path, line, $"paragraph {n} does not exist (the essay has p1 to p{paragraphCount})");
+            }
+        }
+
+        foreach (var (id, path, line) in state.SourceRefList)
+        {
+            if (!sources.ContainsKey(id))
+            {
+                problems.Add(path, line, $"unknown source '{id}' (no file content/sources/{id}.md)");
+            }
+        }
+
+        foreach (var (id, path, line) in state.EventRefList)
+        {
+            if (!eventsById.ContainsKey(id))
+            {
+                problems.Add(path, line, $"unknown timeline event '{id}' (no file content/timeline/{id}.md)");
+            }
+        }
+
+        var timeline = state.Pages.GetValueOrDefault("timeline");
+        CheckSections(problems, state.Eras, timeline, "era", "timeline");
+        var questionsPage = state.Pages.GetValueOrDefault("questions");
+        CheckSections(problems, state.Groups, questionsPage, "group", "questions");
+
+        var groupOrder = (questionsPage?.Sections ?? []).Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var questions = state.Questions
+            .OrderBy(q => groupOrder.GetValueOrDefault(q.Group, int.MaxValue))
+            .ThenBy(q => q.Order)
+            .ThenBy(q => q.Id, StringComparer.Ordinal)
+            .Select((q, i) => q with { Number = i + 1 })
+            .ToList();
+
+        var commentary = state.Commentary
+            .OrderByDescending(c => c.Date)
+            .ThenBy(c => c.Slug, StringComparer.Ordinal)
+            .ToList();
+        foreach (var slugGroup in commentary.GroupBy(c => c.Slug).Where(g => g.Count() > 1))
+        {
+            foreach (var dup in slugGroup.Skip(1))
+            {
+                problems.Add(dup.SourcePath, 1, $"duplicate slug '{dup.Slug}'");
+            }
+        }
+
+        var orderedSources = state.Sources
+            .OrderBy(s => s.Paragraphs.Count > 0 ? s.Paragraphs.Min() : int.MaxValue)
+            .ThenBy(s => s.Date?.Start ?? DateOnly.MaxValue)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        var terms = state.Terms.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ToList();
+
+        var pages = state.Pages.ToFrozenDictionary(StringComparer.Ordinal);
+        var readingOrder = pages.Values
+            .Where(p => p.Order is not null && p.Kind is PageKind.Essay or PageKind.Guide)
+            .OrderBy(p => p.Order)
+            .ThenBy(p => p.Slug, StringComparer.Ordinal)
+            .ToList();
+
+        CheckLinks(state, pages, eventsById, sources, questions, terms, commentary, paragraphCount);
+        if (problems.Any)
+        {
+            return null;
+        }
+
+        return new ContentSnapshot
+        {
+            Essay = essay with { Page = pages[essay.Page.Slug] },
+            Pages = pages,
+            ReadingOrder = readingOrder,
+            Events = events,
+            EventsById = eventsById,
+            Sources = orderedSources,
+            SourcesById = sources,
+            Questions = questions,
+            Terms = terms,
+            Commentary = commentary,
+            ParagraphRefs = Enumerable.Range(1, paragraphCount).ToFrozenDictionary(
+                n => n,
+                n => new ParagraphReferences(
+                    [.. events.Where(e => e.Paragraphs.Contains(n))],
+                    [.. orderedSources.Where(s => s.Paragraphs.Contains(n))],
+                    [.. questions.Where(q => q.Paragraphs.Contains(n))])),
+            SourceRefs = orderedSources.ToFrozenDictionary(
+                s => s.Id,
+                s => new SourceCitations(
+                    s.Paragraphs,
+                    [.. events.Where(e => e.Sources.Contains(s.Id))],
+                    [.. questions.Where(q => q.Sources.Contains(s.Id))],
+                    [.. terms.Where(t => t.Sources.Contains(s.Id))]),
+                StringComparer.Ordinal),
+            EventQuestions = events.ToFrozenDictionary(
+                e => e.Id,
+                e => (IReadOnlyList<Question>)[.. questions.Where(q => q.Events.Contains(e.Id))],
+                StringComparer.Ordinal),
+            Version = version,
+        };
+    }
+
+    private static void CheckSections(ProblemList problems, List<(string Id, string Path, int Line)> used, SitePage? page, string what, string slug)
+    {
+        if (used.Count == 0)
+        {
+            return;
+        }
+
+        if (page is null)
+        {
+            var first = used[0];
+            problems.Add(first.Path, first.Line, $"there is no page '{slug}' to list this {what} (add content/{slug}.md with 'sections')");
+            return;
+        }
+
+        var known = page.Sections.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, path, line) in used.Where(u => !known.Contains(u.Id)))
+        {
+            problems.Add(path, line, $"unknown {what} '{id}' (the sections of {page.SourcePath} are: {string.Join(", ", known)})");
+        }
+    }
+
+    // Every site link in the content must name a page that exists and, if it has a fragment, an element on it.
+    private static void CheckLinks(
+        LoadState state,
+        FrozenDictionary<string, SitePage> pages,
+        FrozenDictionary<string, TimelineEvent> events,
+        FrozenDictionary<string, Source> sources,
+        List<Question> questions,
+        List<GlossaryTerm> terms,
+        List<SitePage> commentary,
+        int paragraphCount)
+    {
+        var anchors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["/"] = [],
+            ["/commentary"] = [],
+            ["/search"] = [],
+            ["/glossary"] = [.. terms.Select(t => t.Id)],
+        };
+        foreach (var page in pages.Values)
+        {
+            anchors[page.Url] = [.. page.HeadingIds];
+        }
+
+        foreach (var page in commentary)
+        {
+            anchors[page.Url] = [.. page.HeadingIds];
+        }
+
+        anchors.GetValueOrDefault("/essay")?.UnionWith(Enumerable.Range(1, paragraphCount).Select(n => $"p{n}"));
+        anchors.GetValueOrDefault("/timeline")?.UnionWith(events.Keys.Concat(pages.GetValueOrDefault("timeline")?.Sections.Select(s => s.Id) ?? []));
+        anchors.GetValueOrDefault("/sources")?.UnionWith(sources.Keys);
+        anchors.GetValueOrDefault("/questions")?.UnionWith(questions.Select(q => q.Id).Concat(pages.GetValueOrDefault("questions")?.Sections.Select(s => s.Id) ?? []));
+
+        foreach (var (pageUrl, path, link) in state.Links)
+        {
+            var hash = link.Url.IndexOf('#', StringComparison.Ordinal);
+            var target = hash < 0 ? link.Url : link.Url[..hash];
+            var fragment = hash < 0 ? null : link.Url[(hash + 1)..];
+            var query = target.IndexOf('?', StringComparison.Ordinal);
+            if (query >= 0)
+            {
+                target = target[..query];
+            }
+
+            if (target.Length == 0)
+            {
+                target = pageUrl;
+            }
+
+            if (target.Length > 1)
+            {
+                target = target.TrimEnd('/');
+            }
+
+            if (!anchors.TryGetValue(target, out var ids))
+            {
+                state.Problems.Add(path, link.Line, $"link to a page that does not exist: '{link.Url}'");
+            }
+            else if (!string.IsNullOrEmpty(fragment) && !ids.Contains(fragment))
+            {
+                state.Problems.Add(path, link.Line, $"link to a fragment that does not exist: '{link.Url}'");
+            }
+        }
+    }
+
+    /// <summary>What one load has read so far, and the references still to be checked.</summary>
+    private sealed class LoadState(ProblemList problems)
+    {
+        public ProblemList Problems { get; } = problems;
+        public Essay? Essay { get; set; }
+        public Dictionary<string, SitePage> Pages { get; } = new(StringComparer.Ordinal);
+        public List<SitePage> Commentary { get; } = [];
+        public List<TimelineEvent> Events { get; } = [];
+        public List<Source> Sources { get; } = [];
+        public List<Question> Questions { get; } = [];
+        public List<GlossaryTerm> Terms { get; } = [];
+        public List<(int N, string Path, int Line)> ParagraphRefs { get; } = [];
+        public List<(string Id, string Path, int Line)> SourceRefList { get; } = [];
+        public List<(string Id, string Path, int Line)> EventRefList { get; } = [];
+        public List<(string Id, string Path, int Line)> Eras { get; } = [];
+        public List<(string Id, string Path, int Line)> Groups { get; } = [];
+        public List<(string PageUrl, string Path, SiteLink Link)> Links { get; } = [];
+
+        public void AddLinks(string pageUrl, string path, IEnumerable<SiteLink> links) =>
+            Links.AddRange(links.Select(l => (pageUrl, path, l)));
+
+        public List<int> Paragraphs(FrontMatter fm, string key)
+        {
+            var list = fm.IntList(key);
+            ParagraphRefs.AddRange(list.Select(p => (p.Value, fm.Path, p.Line)));
+            return [.. list.Select(p => p.Value).Distinct().Order()];
+        }
+
+        public List<string> SourceRefs(FrontMatter fm, string key) => Ids(fm, key, SourceRefList);
+
+        public List<string> EventRefs(FrontMatter fm, string key) => Ids(fm, key, EventRefList);
+
+        private static List<string> Ids(FrontMatter fm, string key, List<(string, string, int)> sink)
+        {
+            var list = fm.List(key);
+            sink.AddRange(list.Select(i => (i.Value, fm.Path, i.Line)));
+            return [.. list.Select(i => i.Value).Distinct()];
+        }
+    }
+}

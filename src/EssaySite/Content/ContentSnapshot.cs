@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+
+namespace EssaySite.Content;
+
+/// <summary>
+/// All content, parsed once and never changed. A reload builds a new snapshot and swaps the reference,
+/// so a request sees one consistent version from start to end.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    public required Essay Essay { get; init; }
+    public required FrozenDictionary<string, SitePage> Pages { get; init; }
+
+    /// <summary>Essay first, then the guide pages, by their front matter <c>order</c>.</summary>
+    public required IReadOnlyList<SitePage> ReadingOrder { get; init; }
+    public required IReadOnlyList<TimelineEvent> Events { get; init; }
+    public required FrozenDictionary<string, TimelineEvent> EventsById { get; init; }
+    public required IReadOnlyList<Source> Sources { get; init; }
+    public required FrozenDictionary<string, Source> SourcesById { get; init; }
+    public required IReadOnlyList<Question> Questions { get; init; }
+    public required IReadOnlyList<GlossaryTerm> Terms { get; init; }
+
+    /// <summary>Commentary pages, newest first.</summary>
+    public required IReadOnlyList<SitePage> Commentary { get; init; }
+    public required FrozenDictionary<int, ParagraphReferences> ParagraphRefs { get; init; }
+    public required FrozenDictionary<string, SourceCitations> SourceRefs { get; init; }
+    public required FrozenDictionary<string, IReadOnlyList<Question>> EventQuestions { get; init; }
+
+    /// <summary>A short hash of every content file, shown so a reader can tell whether the text changed.</summary>
+    public required string Version { get; init; }
+
+    public DateTimeOffset LoadedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public SitePage? Page(string slug) => Pages.GetValueOrDefault(slug);
+
+    public ParagraphReferences RefsFor(int paragraph) => ParagraphRefs.GetValueOrDefault(paragraph, ParagraphReferences.None);
+
+    public IReadOnlyList<Section> Eras => Page("timeline")?.Sections ?? [];
+
+    public IReadOnlyList<Section> QuestionGroups => Page("questions")?.Sections ?? [];
+
+    /// <summary>The reading-order neighbours of a page, for previous/next links.</summary>
+    public (SitePage? Previous, SitePage? Next) Neighbours(string slug)
+    {
+        for (var i = 0; i < ReadingOrder.Count; i++)
+        {
+            if (ReadingOrder[i].Slug == slug)
+            {
+                return (i > 0 ? ReadingOrder[i - 1] : null, i + 1 < ReadingOrder.Count ? ReadingOrder[i + 1] : null);
+            }
+        }
+
+        return (null, null);
+    }
+}

@@ -1,0 +1,36 @@
+namespace EssaySite.Content;
+
+/// <summary>
+/// Holds the current snapshot. Requests read <see cref="Current"/> once and use that one snapshot;
+/// a reload replaces it in a single reference assignment.
+/// </summary>
+public sealed class ContentStore(ContentLoader loader, string contentRoot)
+{
+    private ContentSnapshot? _current;
+
+    public string ContentRoot { get; } = contentRoot;
+
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
+
+    public ContentSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is not loaded yet.");
+
+    /// <summary>Loads the content, throwing <see cref="ContentException"/> with every problem found.</summary>
+    public ContentSnapshot Load()
+    {
+        var snapshot = loader.Load(ContentRoot);
+        Volatile.Write(ref _current, snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Tries a reload; on failure the last good snapshot stays and the problems are returned.</summary>
+    public IReadOnlyList<ContentProblem> TryReload()
+    {
+        var (snapshot, problems) = loader.TryLoad(ContentRoot);
+        if (snapshot is not null)
+        {
+            Volatile.Write(ref _current, snapshot);
+        }
+
+        return problems;
+    }
+}

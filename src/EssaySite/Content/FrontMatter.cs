@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace EssaySite.Content;
+
+/// <summary>
+/// A Markdown file split into its YAML front matter and its body. The YAML is read with YamlDotNet's
+/// representation model rather than a deserializer so that every value keeps its line number for
+/// <c>path:line: problem</c> messages.
+/// </summary>
+public sealed partial class FrontMatter
+{
+    private readonly Dictionary<string, YamlNode> _fields;
+    private readonly ProblemList _problems;
+
+    private FrontMatter(string path, Dictionary<string, YamlNode> fields, ProblemList problems)
+    {
+        Path = path;
+        _fields = fields;
+        _problems = problems;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The Markdown after the closing <c>---</c>.</summary>
+    public string Body { get; private init; } = "";
+
+    /// <summary>The 1-based file line on which <see cref="Body"/> starts.</summary>
+    public int BodyLine { get; private init; } = 1;
+
+    public bool Has(string key) => _fields.ContainsKey(key);
+
+    /// <summary>Splits and parses a file. Returns null (with a problem recorded) when the front matter is unreadable.</summary>
+    public static FrontMatter? Parse(string path, string text, ProblemList problems)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            problems.Add(path, 1, "missing front matter: the file must start with a line '---'");
+            return null;
+        }
+
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        if (close < 0)
+        {
+            problems.Add(path, 1, "front matter is not closed: add a line '---' after it");
+            return null;
+        }
+
+        var yaml = string.Join('\n', lines[1..close]);
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0)
+            {
+                if (stream.Documents[0].RootNode is not YamlMappingNode map)
+                {
+                    problems.Add(path, 2, "front matter must be a set of 'key: value' lines");
+                    return null;
+                }
+
+                foreach (var (key, value) in map.Children)
+                {
+                    var name = ((YamlScalarNode)key).Value ?? "";
+                    if (!fields.TryAdd(name, value))
+                    {
+                        problems.Add(path, FileLine(key), $"front matter key '{name}' appears twice");
+                    }
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            problems.Add(path, (int)e.Start.Line + 1, $"front matter is not valid YAML: {FirstSentence(e.Message)}");
+            return null;
+        }
+
+        return new FrontMatter(path, fields, problems)
+        {
+            Body = string.Join('\n', lines[(close + 1)..]),
+            BodyLine = close + 2,
+        };
+    }
+
+    /// <summary>The file line of a key, or 1 when it is absent.</summary>
+    public int LineOf(string key) => _fields.TryGetValue(key, out var node) ? FileLine(node) : 1;
+
+    public string? Text(string key, bool required = false)
+    {
+        if (!TryGet(key, required, out var node))
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Problem(node, $"'{key}' must be non-empty text");
+            return null;
+        }
+
+        return scalar.Value.Trim();
+    }
+
+    public int? Number(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(_fields[key], $"'{key}' must be a whole number, not '{text}'");
+            return null;
+        }
+
+        return value;
+    }
+
+    public PartialDate? Date(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!PartialDate.TryParse(text, out var date))
+        {
+            Problem(_fields[key], $"'{key}' is not a valid date: '{text}' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>A full calendar date (YYYY-MM-DD).</summary>
+    public DateOnly? Day(string key, bool required = false)
+    {
+        var date = Date(key, required);
+        if (date is { Precision: not DatePrecision.Day })
+        {
+            Problem(_fields[key], $"'{key}' must be a full date (YYYY-MM-DD), not '{date.Value.Iso}'");
+            return null;
+        }
+
+        return date?.Start;
+    }
+
+    public string? Slug(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is not null && !IsSlug(text))
+        {
+            Problem(_fields[key], $"'{key}' must be lowercase letters, digits and hyphens, not '{text}'");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>A list of items, each with its file line. A missing key is an empty list.</summary>
+    public IReadOnlyList<(string Value, int Line)> List(string key)
+    {
+        if (!TryGet(key, required: false, out var node))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            Problem(node, $"'{key}' must be a list, for example [a, b]");
+            return [];
+        }
+
+        var items = new List<(string, int)>();
+        foreach (var item in seq.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } v })
+            {
+                items.Add((v.Trim(), FileLine(item)));
+            }
+            else
+            {
+                Problem(item, $"'{key}' must hold only plain values");
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>A list of paragraph numbers (essay paragraphs p1 … pN).</summary>
+    public IReadOnlyList<(int Value, int Line)> IntList(string key)
+    {
+        var result = new List<(int, int)>();
+        foreach (var (value, line) in List(key))
+        {
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                result.Add((n, line));
+            }
+            else
+            {
+                _problems.Add(Path, line, $"'{key}' must list whole numbers, not '{value}'");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A list of mappings such as <c>sections: [{id: a, title: b}]</c>.</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Fields, int Line)> Records(string key, params string[] requiredFields)
+    {
+        if (!TryGet(key, required: false, out var node))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            Problem(node, $"'{key}' must be a list");
+            return [];
+        }
+
+        var result = new List<(IReadOnlyDictionary<string, string>, int)>();
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                Problem(item, $"each item of '{key}' must have {string.Join(" and ", requiredFields)}");
+                continue;
+            }
+
+            var fields = map.Children
+                .Where(kv => kv.Key is YamlScalarNode && kv.Value is YamlScalarNode)
+                .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => ((YamlScalarNode)kv.Value).Value ?? "", StringComparer.Ordinal);
+            var missing = requiredFields.Where(f => !fields.TryGetValue(f, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+            if (missing.Count > 0)
+            {
+                Problem(item, $"an item of '{key}' is missing {string.Join(", ", missing)}");
+                continue;
+            }
+
+            result.Add((fields, FileLine(item)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Reports every key this kind of file does not know (a typo such as 'titel').</summary>
+    public void RejectUnknownKeys(IReadOnlyCollection<string> allowed, string kindName)
+    {
+        foreach (var (key, node) in _fields)
+        {
+            if (!allowed.Contains(key))
+            {
+                var hint = allowed.FirstOrDefault(a => Distance(a, key) <= 2);
+                var suggestion = hint is null ? "" : $" (did you mean '{hint}'?)";
+                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' for a {kindName}{suggestion}");
+            }
+        }
+    }
+
+    public static bool IsSlug(string text) => SlugPattern().IsMatch(text);
+
+    private bool TryGet(string key, bool required, out YamlNode node)
+    {
+        if (_fields.TryGetValue(key, out node!))
+        {
+            if (node is YamlScalarNode { Value: null or "" } && !required)
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        if (required)
+        {
+            _problems.Add(Path, 1, $"missing front matter field '{key}'");
+        }
+
+        return false;
+    }
+
+    private void Problem(YamlNode node, string message) => _problems.Add(Path, FileLine(node), message);
+
+    // YAML lines count from 1 inside the front matter, which itself starts on file line 2.
+    private static int FileLine(YamlNode node) => (int)node.Start.Line + 1;
+
+    private static string FirstSentence(string message)
+    {
+        var text = message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);
+        var cut = text.IndexOf("): ", StringComparison.Ordinal);
+        return cut >= 0 ? text[(cut + 3)..] : text;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

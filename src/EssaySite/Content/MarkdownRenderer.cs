@@ -1,0 +1,212 @@
+using System.Text;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace EssaySite.Content;
+
+/// <summary>A link to another place on this site, found in Markdown, with the file line it sits on.</summary>
+public sealed record SiteLink(string Url, int Line);
+
+/// <summary>One top-level Markdown block rendered on its own (the essay needs each paragraph apart).</summary>
+public sealed record RenderedBlock(string Html, string Text, bool IsQuote, int Line);
+
+public sealed record RenderedMarkdown(
+    string Html,
+    IReadOnlyList<RenderedBlock> Blocks,
+    IReadOnlyList<SiteLink> Links,
+    IReadOnlyList<string> HeadingIds);
+
+/// <summary>
+/// Renders Markdown written by a stranger. Raw HTML is shown as text, only http(s), mailto and
+/// site-relative links become links, attribute syntax is not enabled, and the result still goes
+/// through an allow-list sanitizer before it is trusted as HTML.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePreciseSourceLocation()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public RenderedMarkdown Render(string markdown, string path, int firstLine, ProblemList problems)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        var links = new List<SiteLink>();
+        Neutralize(document, path, firstLine, problems, links);
+
+        var blocks = new List<RenderedBlock>();
+        foreach (var block in document)
+        {
+            var html = _sanitizer.Sanitize(ToHtml(block));
+            blocks.Add(new RenderedBlock(html, PlainText(block).Trim(), block is QuoteBlock, firstLine + block.Line));
+        }
+
+        var headingIds = document.Descendants<HeadingBlock>()
+            .Select(h => h.GetAttributes().Id)
+            .OfType<string>()
+            .ToList();
+
+        return new RenderedMarkdown(string.Concat(blocks.Select(b => b.Html)), blocks, links, headingIds);
+    }
+
+    /// <summary>True for the only link targets a reader is ever given.</summary>
+    public static bool IsAllowedUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.Any(c => char.IsControl(c) || c == '\\'))
+        {
+            return false;
+        }
+
+        if (url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
+    }
+
+    private string ToHtml(MarkdownObject block)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(block);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    // Rewrites the syntax tree before rendering so that nothing live survives: raw HTML becomes
+    // literal text, and a link with a disallowed target keeps only its words.
+    private static void Neutralize(MarkdownDocument document, string path, int firstLine, ProblemList problems, List<SiteLink> links)
+    {
+        foreach (var html in document.Descendants<HtmlBlock>().ToList())
+        {
+            problems.Add(path, firstLine + html.Line, "raw HTML is not allowed; write Markdown instead");
+            var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
+            paragraph.Inline.AppendChild(new LiteralInline(html.Lines.ToString()));
+            var parent = html.Parent!;
+            parent.Insert(parent.IndexOf(html), paragraph);
+            parent.Remove(html);
+        }
+
+        foreach (var html in document.Descendants<HtmlInline>().ToList())
+        {
+            problems.Add(path, firstLine + html.Line, "raw HTML is not allowed; write Markdown instead");
+            html.ReplaceBy(new LiteralInline(html.Tag));
+        }
+
+        foreach (var auto in document.Descendants<AutolinkInline>().ToList())
+        {
+            var url = auto.IsEmail ? "mailto:" + auto.Url : auto.Url;
+            if (!IsAllowedUrl(url))
+            {
+                problems.Add(path, firstLine + auto.Line, $"link target not allowed: '{auto.Url}' (only http, https, mailto and /site links)");
+                auto.ReplaceBy(new LiteralInline(auto.Url));
+            }
+        }
+
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            var line = firstLine + link.Line;
+            if (link.IsImage && !link.Any())
+            {
+                problems.Add(path, line, "image has no alt text: write ![what it shows](url)");
+            }
+
+            if (!IsAllowedUrl(link.Url))
+            {
+                problems.Add(path, line, $"link target not allowed: '{link.Url}' (only http, https, mailto and /site links)");
+                Unwrap(link);
+                continue;
+            }
+
+            if (link.Url!.StartsWith('/') || link.Url.StartsWith('#'))
+            {
+                links.Add(new SiteLink(link.Url, line));
+            }
+        }
+    }
+
+    private static void Unwrap(LinkInline link)
+    {
+        if (link.IsImage)
+        {
+            link.ReplaceBy(new LiteralInline(PlainText(link)));
+            return;
+        }
+
+        var child = link.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
+        }
+
+        link.Remove();
+    }
+
+    /// <summary>The words of a block or inline, as a reader would read them aloud.</summary>
+    public static string PlainText(MarkdownObject node)
+    {
+        var text = new StringBuilder();
+        Append(node, text);
+        return text.ToString();
+
+        static void Append(MarkdownObject node, StringBuilder text)
+        {
+            switch (node)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case ContainerInline container:
+                    foreach (var child in container)
+                    {
+                        Append(child, text);
+                    }
+
+                    break;
+                case LeafBlock leaf when leaf.Inline is not null:
+                    Append(leaf.Inline, text);
+                    text.Append(' ');
+                    break;
+                case LeafBlock leaf:
+                    text.Append(leaf.Lines.ToString()).Append(' ');
+                    break;
+                case ContainerBlock blocks:
+                    foreach (var child in blocks)
+                    {
+                        Append(child, text);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedSchemes.Add("mailto");
+        return sanitizer;
+    }
+}

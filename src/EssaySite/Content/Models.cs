@@ -1,0 +1,119 @@
+namespace EssaySite.Content;
+
+public enum PageKind { Essay, Guide, Commentary, About }
+
+/// <summary>A titled part of a guide page: an era of the timeline or a group of questions.</summary>
+public sealed record Section(string Id, string Title);
+
+/// <summary>Any page made from one Markdown file.</summary>
+public sealed record SitePage
+{
+    public required PageKind Kind { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required string Url { get; init; }
+
+    /// <summary>The file it came from, relative to the repository (content/essay.md).</summary>
+    public required string SourcePath { get; init; }
+    public required string Html { get; init; }
+    public int? Order { get; init; }
+    public string? Author { get; init; }
+    public DateOnly? Date { get; init; }
+    public DateOnly? Updated { get; init; }
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+    public IReadOnlyList<int> Paragraphs { get; init; } = [];
+    public IReadOnlyList<string> Events { get; init; } = [];
+    public IReadOnlyList<string> HeadingIds { get; init; } = [];
+
+    /// <summary>The date a reader is told the page last changed.</summary>
+    public DateOnly? LastUpdated => Updated ?? Date;
+}
+
+public sealed record EssayParagraph(int Number, string Html, string Text, bool IsQuote)
+{
+    public string Id => $"p{Number}";
+}
+
+public sealed record Essay(
+    SitePage Page,
+    string Author,
+    DateOnly Written,
+    DateOnly Published,
+    string OriginalUrl,
+    IReadOnlyList<EssayParagraph> Paragraphs);
+
+public sealed record TimelineEvent(
+    string Id,
+    string Title,
+    PartialDate Date,
+    PartialDate? End,
+    string Era,
+    IReadOnlyList<int> Paragraphs,
+    IReadOnlyList<string> Sources,
+    string? Record,
+    string Html,
+    string SourcePath);
+
+public sealed record Source(
+    string Id,
+    string? Author,
+    string? Title,
+    string? Publication,
+    PartialDate? Date,
+    string? Url,
+    IReadOnlyList<int> Paragraphs,
+    IReadOnlySet<string> Unconfirmed,
+    string Html,
+    string SourcePath)
+{
+    /// <summary>Fields a reader must be told we could not confirm (missing ones count too).</summary>
+    public bool IsConfirmed(string field) => !Unconfirmed.Contains(field) && field switch
+    {
+        "author" => Author is not null,
+        "title" => Title is not null,
+        "publication" => Publication is not null,
+        "date" => Date is not null,
+        "url" => Url is not null,
+        _ => true,
+    };
+}
+
+public sealed record Question(
+    string Id,
+    string Group,
+    int Order,
+    int Number,
+    IReadOnlyList<int> Paragraphs,
+    IReadOnlyList<string> Events,
+    IReadOnlyList<string> Sources,
+    string Html,
+    string? NotesHtml,
+    string SourcePath);
+
+public sealed record GlossaryTerm(
+    string Id,
+    string Term,
+    string Category,
+    IReadOnlyList<string> Variants,
+    IReadOnlyList<string> Sources,
+    string Html,
+    string SourcePath);
+
+/// <summary>What points at one essay paragraph, derived from the declarations in the content.</summary>
+public sealed record ParagraphReferences(
+    IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<Source> Sources,
+    IReadOnlyList<Question> Questions)
+{
+    public static readonly ParagraphReferences None = new([], [], []);
+
+    public int Count => Events.Count + Sources.Count + Questions.Count;
+}
+
+/// <summary>Everything that cites one source.</summary>
+public sealed record SourceCitations(
+    IReadOnlyList<int> Paragraphs,
+    IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<GlossaryTerm> Terms);

@@ -1,0 +1,16 @@
+using EssaySite.Content;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EssaySite.Pages;
+
+/// <summary>Any guide or about page that has no page of its own: adding one needs only a Markdown file.</summary>
+public sealed class GuideModel(ContentStore store) : GuidePageModel(store)
+{
+    [BindProperty(SupportsGet = true)]
+    public string Slug { get; set; } = "";
+
+    protected override string RouteSlug => Slug;
+
+    public override IActionResult OnGet() =>
+        Site.Page(Slug) is { Kind: PageKind.Guide or PageKind.About } ? Page() : NotFound();
+}

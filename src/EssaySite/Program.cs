@@ -1,0 +1,44 @@
+using EssaySite.Content;
+using EssaySite.Site;
+using Serilog;
+
+// Two-stage Serilog start: a bootstrap logger covers start-up, then the configured one takes over.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddEssaySite();
+
+    if (args is ["check", ..])
+    {
+        return ContentCheck.Run(builder.Configuration, Console.Out);
+    }
+
+    var app = builder.Build();
+    app.UseEssaySite();
+    app.MapEssaySite();
+    app.Run();
+    return 0;
+}
+catch (ContentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Log.Fatal("The site did not start: the content has {Count} problem(s)", e.Problems.Count);
+    return 1;
+}
+catch (SiteConfigurationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Log.Fatal("The site did not start: {Message}", e.Message);
+    return 1;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "The site stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}

@@ -1,0 +1,90 @@
+using EssaySite.Content;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace EssaySite.Site;
+
+/// <summary>Start-up, in the order Program.cs reads it: services, then the request pipeline, then endpoints.</summary>
+public static class SiteSetup
+{
+    public static WebApplicationBuilder AddEssaySite(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        var errors = options.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            throw new SiteConfigurationException(string.Join(Environment.NewLine, errors));
+        }
+
+        SitePaths paths;
+        try
+        {
+            paths = SitePaths.Resolve(options, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SiteConfigurationException(e.Message);
+        }
+
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, log) =>
+        {
+            log.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
+            if (development)
+            {
+                log.WriteTo.Console();
+            }
+            else
+            {
+                log.WriteTo.Console(new CompactJsonFormatter());
+            }
+        });
+
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<ContentLoader>();
+        builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<ContentLoader>(), paths.ContentRoot));
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+
+    public static WebApplication UseEssaySite(this WebApplication app)
+    {
+        // Load now so bad content stops start-up with its problems, before the server listens.
+        var store = app.Services.GetRequiredService<ContentStore>();
+        var snapshot = store.Load();
+        Log.Information("Loaded content {Version} from {ContentRoot}: {Pages} pages", snapshot.Version, store.ContentRoot, snapshot.Pages.Count);
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<SitePaths>().WebRoot),
+        });
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapEssaySite(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    internal static SiteOptions Options(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
+}
