@@ -136,7 +136,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             state.Problems.Add(fm.Path, fm.LineOf("kind"), $"unknown kind '{kindText}' (known: essay, guide, about; commentary pages go in commentary/)");
         }
 
-        fm.RejectUnknownKeys(kind == PageKind.Essay ? EssayKeys : PageKeys, kindText ?? "page");
+        fm.RejectUnknownKeys(kind == PageKind.Essay ? EssayKeys : PageKeys, "a page");
         var slug = fm.Slug("slug") ?? (FrontMatter.IsSlug(fileName) ? fileName : null);
         if (slug is null && !fm.Has("slug"))
         {
@@ -226,7 +226,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
     private void ReadCommentary(LoadState state, FrontMatter fm, string slug)
     {
-        fm.RejectUnknownKeys(CommentaryKeys, "commentary page");
+        fm.RejectUnknownKeys(CommentaryKeys, "a commentary page");
         var title = fm.Text("title", required: true);
         var author = fm.Text("author", required: true);
         var date = fm.Day("date", required: true);
@@ -262,7 +262,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
     private void ReadEvent(LoadState state, FrontMatter fm, string id)
     {
-        fm.RejectUnknownKeys(EventKeys, "timeline event");
+        fm.RejectUnknownKeys(EventKeys, "a timeline event");
         var title = fm.Text("title", required: true);
         var date = fm.Date("date", required: true);
         var end = fm.Date("end");
@@ -295,7 +295,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
     private void ReadSource(LoadState state, FrontMatter fm, string id)
     {
-        fm.RejectUnknownKeys(SourceKeys, "source");
+        fm.RejectUnknownKeys(SourceKeys, "a source");
         var author = fm.Text("author");
         var title = fm.Text("title", required: true);
         var publication = fm.Text("publication");
@@ -329,7 +329,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
     private void ReadQuestion(LoadState state, FrontMatter fm, string id)
     {
-        fm.RejectUnknownKeys(QuestionKeys, "question");
+        fm.RejectUnknownKeys(QuestionKeys, "a question");
         var group = fm.Text("group", required: true);
         var order = fm.Number("order", required: true);
         var notes = fm.Text("notes");
@@ -357,7 +357,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
     private void ReadTerm(LoadState state, FrontMatter fm, string id)
     {
-        fm.RejectUnknownKeys(TermKeys, "glossary term");
+        fm.RejectUnknownKeys(TermKeys, "a glossary term");
         var term = fm.Text("term", required: true);
         var category = fm.Text("category", required: true);
         if (category is not null && !TermCategories.Contains(category))
@@ -529,22 +529,11 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         List<SitePage> commentary,
         int paragraphCount)
     {
-        var anchors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
-        {
-            ["/"] = [],
-            ["/commentary"] = [],
-            ["/search"] = [],
-            ["/glossary"] = [.. terms.Select(t => t.Id)],
-        };
-        foreach (var page in pages.Values)
-        {
-            anchors[page.Url] = [.. page.HeadingIds];
-        }
-
-        foreach (var page in commentary)
-        {
-            anchors[page.Url] = [.. page.HeadingIds];
-        }
+        var anchors = pages.Values.Concat(commentary).ToDictionary(p => p.Url, p => new HashSet<string>(p.HeadingIds), StringComparer.Ordinal);
+        anchors["/"] = [];
+        anchors["/commentary"] = [];
+        anchors["/search"] = [];
+        anchors.GetValueOrDefault("/glossary")?.UnionWith(terms.Select(t => t.Id));
 
         anchors.GetValueOrDefault("/essay")?.UnionWith(Enumerable.Range(1, paragraphCount).Select(n => $"p{n}"));
         anchors.GetValueOrDefault("/timeline")?.UnionWith(events.Keys.Concat(pages.GetValueOrDefault("timeline")?.Sections.Select(s => s.Id) ?? []));

@@ -78,6 +78,12 @@ public sealed partial class FrontMatter
             problems.Add(path, (int)e.Start.Line + 1, $"front matter is not valid YAML: {FirstSentence(e.Message)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this for some unterminated values; it gives no position.
+            problems.Add(path, 2, "front matter is not valid YAML (check for an unclosed quote or bracket)");
+            return null;
+        }
 
         return new FrontMatter(path, fields, problems)
         {
@@ -261,7 +267,7 @@ public sealed partial class FrontMatter
             {
                 var hint = allowed.FirstOrDefault(a => Distance(a, key) <= 2);
                 var suggestion = hint is null ? "" : $" (did you mean '{hint}'?)";
-                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' for a {kindName}{suggestion}");
+                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' in {kindName}{suggestion}");
             }
         }
     }

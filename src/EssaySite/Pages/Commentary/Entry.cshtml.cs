@@ -1,0 +1,18 @@
+using EssaySite.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EssaySite.Pages.Commentary;
+
+public sealed class EntryModel(ContentStore store) : PageModel
+{
+    public ContentSnapshot Site { get; } = store.Current;
+
+    public SitePage? Entry { get; private set; }
+
+    public IActionResult OnGet(string slug)
+    {
+        Entry = Site.Commentary.FirstOrDefault(c => c.Slug == slug);
+        return Entry is null ? NotFound() : Page();
+    }
+}

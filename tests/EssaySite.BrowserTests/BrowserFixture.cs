@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EssaySite.BrowserTests;
+
+/// <summary>The real app on a real Kestrel port, and one Chromium shared by every browser test.</summary>
+public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory = new SiteOnKestrel();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await ChromiumLocator.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>A fresh page in its own context, so no test sees another's state.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+        });
+        return await context.NewPageAsync();
+    }
+
+    private sealed class SiteOnKestrel : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>
+/// Finds a Chromium: PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else one installed on the machine, else
+/// Playwright's own download. With none, the test fails and says how to get one; it is never skipped.
+/// </summary>
+public static class ChromiumLocator
+{
+    private static readonly string[] Installed =
+    [
+        "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
+        "/snap/bin/chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    ];
+
+    // Root needs --no-sandbox; the rest keep Chromium from calling home on a machine with no internet.
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    public static string? Find()
+    {
+        var configured = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured)
+                ? configured
+                : throw new InvalidOperationException($"PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH is '{configured}', but there is no file there. " + HowToInstall);
+        }
+
+        return Installed.FirstOrDefault(File.Exists);
+    }
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        var options = new BrowserTypeLaunchOptions { Headless = true, Args = Args, ExecutablePath = Find() };
+        try
+        {
+            return await playwright.Chromium.LaunchAsync(options);
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"Could not start Chromium ({options.ExecutablePath ?? "Playwright's own"}): {e.Message.Split('\n')[0]}. " + HowToInstall, e);
+        }
+    }
+
+    public const string HowToInstall =
+        "The browser tests need Chromium. On Debian or Ubuntu run 'sudo apt-get update && sudo apt-get install -y chromium' " +
+        "(scripts/test does this when run as root), or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH to a Chromium or Chrome binary, " +
+        "or, with internet access, install Playwright's own with 'pwsh bin/Debug/net10.0/playwright.ps1 install chromium'.";
+}

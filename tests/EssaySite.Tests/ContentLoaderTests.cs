@@ -1,0 +1,154 @@
+using EssaySite.Content;
+
+namespace EssaySite.Tests;
+
+public sealed class ContentLoaderTests : IDisposable
+{
+    private const string Essay = """
+        ---
+        kind: essay
+        title: "An Essay"
+        slug: essay
+        order: 1
+        author: "A. Writer"
+        written: 2020-01-07
+        published: 2020-01-08
+        original_url: "https://example.org/essay"
+        summary: "A test essay."
+        ---
+
+        First paragraph.
+
+        Second paragraph.
+        """;
+
+    private readonly TempContent _content = new(copyReal: false);
+
+    public ContentLoaderTests() => _content.Write("essay.md", Essay);
+
+    public void Dispose() => _content.Dispose();
+
+    private IReadOnlyList<string> Problems()
+    {
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer()).TryLoad(_content.ContentRoot);
+        Assert.Equal(problems.Count == 0, snapshot is not null);
+        return [.. problems.Select(p => p.ToString())];
+    }
+
+    [Fact]
+    public void MinimalSite_Loads()
+    {
+        var snapshot = new ContentLoader(new MarkdownRenderer()).Load(_content.ContentRoot);
+        Assert.Equal(2, snapshot.Essay.Paragraphs.Count);
+        Assert.Equal("p2", snapshot.Essay.Paragraphs[1].Id);
+        Assert.Equal(8, snapshot.Version.Length);
+    }
+
+    [Fact]
+    public void AddingAPageOfAKnownKind_NeedsNoCode()
+    {
+        _content.Write("reading-tips.md", "---\nkind: guide\ntitle: \"Reading tips\"\norder: 9\nsummary: \"Tips.\"\n---\n\nRead slowly.\n");
+        var snapshot = new ContentLoader(new MarkdownRenderer()).Load(_content.ContentRoot);
+        var page = snapshot.Page("reading-tips");
+        Assert.NotNull(page);
+        Assert.Equal(PageKind.Guide, page.Kind);
+        Assert.Equal("/reading-tips", page.Url);
+        Assert.Equal("reading-tips", snapshot.ReadingOrder[^1].Slug);
+    }
+
+    [Fact]
+    public void MissingFrontMatter_IsReportedOnLine1()
+    {
+        _content.Write("about.md", "Just text.\n");
+        Assert.Equal(["content/about.md:1: missing front matter: the file must start with a line '---'"], Problems());
+    }
+
+    [Fact]
+    public void UnknownKey_IsReportedWithItsLineAndASuggestion()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitel: \"About\"\ntitle: \"About\"\nsummary: \"S\"\n---\n\nText.\n");
+        Assert.Equal(["content/about.md:3: unknown front matter key 'titel' in a page (did you mean 'title'?)"], Problems());
+    }
+
+    [Fact]
+    public void InvalidYaml_IsReportedWithItsLine()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitle: [unclosed\nsummary: S\n---\n\nText.\n");
+        var problem = Assert.Single(Problems());
+        Assert.StartsWith("content/about.md:", problem, StringComparison.Ordinal);
+        Assert.Contains("front matter is not valid YAML", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadDate_IsReportedWithItsLine()
+    {
+        _content.Write("essay.md", Essay.Replace("written: 2020-01-07", "written: 2020-02-30", StringComparison.Ordinal));
+        Assert.Equal(["content/essay.md:7: 'written' is not a valid date: '2020-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)"], Problems());
+    }
+
+    [Fact]
+    public void MissingRequiredField_IsReported()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\n---\n\nText.\n");
+        Assert.Equal(["content/about.md:1: missing front matter field 'summary'"], Problems());
+    }
+
+    [Fact]
+    public void DuplicateSlug_IsReported()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nsummary: \"S\"\n---\n\nText.\n");
+        _content.Write("about-again.md", "---\nkind: about\ntitle: \"Again\"\nslug: about\nsummary: \"S\"\n---\n\nText.\n");
+        Assert.Equal(["content/about.md:1: duplicate slug 'about' (also used by content/about-again.md)"], Problems());
+    }
+
+    [Fact]
+    public void LinksToMissingPagesOrFragments_AreReportedWithTheirLines()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nsummary: \"S\"\n---\n\nSee [p1](/essay#p1).\n\nSee [p99](/essay#p99) and [nope](/nope).\n");
+        Assert.Equal(
+        [
+            "content/about.md:9: link to a fragment that does not exist: '/essay#p99'",
+            "content/about.md:9: link to a page that does not exist: '/nope'",
+        ], Problems());
+    }
+
+    [Fact]
+    public void ReferencesToMissingParagraphsSourcesAndEras_StopTheLoad()
+    {
+        _content.Write("timeline.md", "---\nkind: guide\ntitle: \"Timeline\"\norder: 2\nsummary: \"S\"\nsections:\n  - id: early\n    title: \"Early\"\n---\n\nIntro.\n");
+        _content.Write("sources/real.md", "---\ntitle: \"A real source\"\nparagraphs: [1]\n---\n\nAbout it.\n");
+        _content.Write("timeline/an-event.md", "---\ntitle: \"An event\"\ndate: 1953-08\nera: late\nparagraphs: [1, 3]\nsources: [real, missing]\n---\n\nWhat happened.\n");
+        Assert.Equal(
+        [
+            "content/timeline/an-event.md:4: unknown era 'late' (the sections of content/timeline.md are: early)",
+            "content/timeline/an-event.md:5: paragraph 3 does not exist (the essay has p1 to p2)",
+            "content/timeline/an-event.md:6: unknown source 'missing' (no file content/sources/missing.md)",
+        ], Problems());
+    }
+
+    [Fact]
+    public void BackReferences_AreDerivedFromTheDeclarations()
+    {
+        _content.Write("timeline.md", "---\nkind: guide\ntitle: \"Timeline\"\norder: 2\nsummary: \"S\"\nsections:\n  - id: early\n    title: \"Early\"\n---\n\nIntro.\n");
+        _content.Write("sources/real.md", "---\ntitle: \"A real source\"\nparagraphs: [1]\n---\n\nAbout it.\n");
+        _content.Write("timeline/an-event.md", "---\ntitle: \"An event\"\ndate: 1953-08\nera: early\nparagraphs: [2]\nsources: [real]\n---\n\nWhat happened.\n");
+        var snapshot = new ContentLoader(new MarkdownRenderer()).Load(_content.ContentRoot);
+        Assert.Equal(["real"], snapshot.RefsFor(1).Sources.Select(s => s.Id));
+        Assert.Empty(snapshot.RefsFor(1).Events);
+        Assert.Equal(["an-event"], snapshot.RefsFor(2).Events.Select(e => e.Id));
+        Assert.Equal(["an-event"], snapshot.SourceRefs["real"].Events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void EveryProblem_IsReportedNotOnlyTheFirst()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitel: \"About\"\nsummary: \"S\"\n---\n\n<b>bold</b>\n");
+        _content.Write("Bad_Name.md", "---\nkind: guide\ntitle: \"T\"\nsummary: \"S\"\n---\n\n");
+        var problems = Problems();
+        Assert.Contains("content/about.md:1: missing front matter field 'title'", problems);
+        Assert.Contains("content/about.md:3: unknown front matter key 'titel' in a page (did you mean 'title'?)", problems);
+        Assert.Contains("content/about.md:7: raw HTML is not allowed; write Markdown instead", problems);
+        Assert.Contains("content/Bad_Name.md:1: file name 'Bad_Name' is not a valid slug: use lowercase letters, digits and hyphens", problems);
+        Assert.Contains("content/Bad_Name.md:6: the page is empty: write some Markdown after the front matter", problems);
+    }
+}

@@ -1,0 +1,178 @@
+using AngleSharp.Dom;
+using YamlDotNet.Serialization;
+
+namespace EssaySite.Tests;
+
+/// <summary>The reading guide: its entries are complete, and every reference resolves both ways.</summary>
+public sealed class GuideTests(RealSite site) : IClassFixture<RealSite>
+{
+    /// <summary>The declarations, read straight from the files with a plain YAML deserializer (not the site's loader).</summary>
+    private sealed record Declared(string Kind, string Id, List<int> Paragraphs, List<string> Events, List<string> Sources);
+
+    private static List<Declared> ReadDeclarations(string folder, string kind)
+    {
+        var yaml = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+        var result = new List<Declared>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Content, folder), "*.md"))
+        {
+            var text = File.ReadAllText(file);
+            var front = text.Split("\n---", 2)[0].TrimStart('-', '\n');
+            var map = yaml.Deserialize<Dictionary<string, object>>(front);
+            List<string> Strings(string key) => map.TryGetValue(key, out var v) && v is List<object> list ? [.. list.Select(x => x.ToString()!)] : [];
+            result.Add(new Declared(kind, Path.GetFileNameWithoutExtension(file), [.. Strings("paragraphs").Select(int.Parse)], Strings("events"), Strings("sources")));
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public async Task Timeline_EveryEventHasIdDateDescriptionParagraphsAndSources()
+    {
+        var doc = await site.Client.GetDocumentAsync("/timeline");
+        var events = doc.QuerySelectorAll("ol.timeline > li.event").ToList();
+        Assert.True(events.Count >= 15, $"only {events.Count} events");
+        foreach (var e in events)
+        {
+            Assert.False(string.IsNullOrEmpty(e.Id));
+            Assert.NotNull(e.QuerySelector("h3"));
+            var time = e.QuerySelector(".when time[datetime]");
+            Assert.NotNull(time);
+            Assert.Matches(@"^\d{4}(-\d{2}(-\d{2})?)?$", time.GetAttribute("datetime")!);
+            Assert.True(e.QuerySelectorAll(":scope > p").Length >= 2, $"{e.Id} has no description");
+            Assert.NotEmpty(e.QuerySelectorAll(".xrefs a[href^='/sources#']"));
+        }
+
+        Assert.NotEmpty(doc.QuerySelectorAll("section.era > h2"));
+    }
+
+    [Theory]
+    [InlineData("1953-coup")]
+    [InlineData("1979-revolution")]
+    [InlineData("1979-hostage-crisis")]
+    [InlineData("1980-iran-iraq-war")]
+    [InlineData("1988-iran-air-655")]
+    [InlineData("2003-iraq-invasion")]
+    [InlineData("2015-nuclear-deal")]
+    [InlineData("2018-us-withdrawal")]
+    [InlineData("2018-sanctions-reimposed")]
+    [InlineData("2019-bolton-departure")]
+    [InlineData("2019-12-27-k1-attack")]
+    [InlineData("2019-12-29-us-strikes")]
+    [InlineData("2019-12-31-embassy-protest")]
+    [InlineData("2020-01-03-soleimani-killed")]
+    [InlineData("2020-01-08-missile-attack")]
+    public async Task Timeline_HasTheEventsTheEssayRestsOn(string id)
+    {
+        var doc = await site.Client.GetDocumentAsync("/timeline");
+        Assert.NotNull(doc.GetElementById(id));
+    }
+
+    [Fact]
+    public async Task Timeline_IsInDateOrder()
+    {
+        var doc = await site.Client.GetDocumentAsync("/timeline");
+        var dates = doc.QuerySelectorAll("li.event .when time:first-child").Select(t => t.GetAttribute("datetime")!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public async Task Sources_EveryEntryHasItsFieldsOrSaysNotConfirmed()
+    {
+        var doc = await site.Client.GetDocumentAsync("/sources");
+        var sources = doc.QuerySelectorAll("ol.sources > li.source").ToList();
+        Assert.True(sources.Count >= 10);
+        foreach (var s in sources)
+        {
+            Assert.False(string.IsNullOrEmpty(s.Id));
+            Assert.False(string.IsNullOrWhiteSpace(s.QuerySelector("cite")?.TextContent), $"{s.Id} has no title");
+            var url = s.QuerySelector(".url")!;
+            Assert.True(url.QuerySelector("a[href^='http']") is not null || url.TextContent.Contains("not confirmed", StringComparison.Ordinal), $"{s.Id} neither links nor says not confirmed");
+            Assert.True(s.QuerySelector("time[datetime]") is not null || s.TextContent.Contains("date not confirmed", StringComparison.Ordinal), $"{s.Id} has no date");
+        }
+    }
+
+    [Theory]
+    [InlineData("nyt-trump-stunned")]
+    [InlineData("milley-imminent")]
+    [InlineData("pompeo-dozens-or-hundreds")]
+    [InlineData("levitz-nymag")]
+    [InlineData("cooper-the-week")]
+    [InlineData("haider-the-outline")]
+    [InlineData("lapd-statement")]
+    [InlineData("lasd-statement")]
+    [InlineData("bush-never-apologize")]
+    [InlineData("us-bases-count")]
+    public async Task Sources_ListEveryWorkTheEssayCites(string id)
+    {
+        var doc = await site.Client.GetDocumentAsync("/sources");
+        var entry = doc.GetElementById(id);
+        Assert.NotNull(entry);
+        Assert.NotEmpty(entry.QuerySelectorAll(".xrefs a[href^='/essay#p']"));
+    }
+
+    [Fact]
+    public async Task Questions_AtLeastFifteenInFourGroupsEachLinkingToTheEssay()
+    {
+        var doc = await site.Client.GetDocumentAsync("/questions");
+        var questions = doc.QuerySelectorAll("li.question").ToList();
+        Assert.True(questions.Count >= 15, $"only {questions.Count} questions");
+        Assert.Equal(4, doc.QuerySelectorAll("section.question-group").Length);
+        Assert.All(questions, q => Assert.NotEmpty(q.QuerySelectorAll("a[href^='/essay#p']")));
+        Assert.All(doc.QuerySelectorAll("details.notes"), d => Assert.NotNull(d.QuerySelector("summary")));
+    }
+
+    [Fact]
+    public async Task EssayParagraphs_OfferExactlyTheReferencesDeclaredInTheContent()
+    {
+        var declared = ReadDeclarations("timeline", "timeline")
+            .Concat(ReadDeclarations("sources", "sources"))
+            .Concat(ReadDeclarations("questions", "questions"))
+            .ToList();
+        var doc = await site.Client.GetDocumentAsync("/essay");
+        for (var n = 1; n <= 30; n++)
+        {
+            var expected = declared.Where(d => d.Paragraphs.Contains(n)).Select(d => $"/{d.Kind}#{d.Id}").Order(StringComparer.Ordinal).ToList();
+            var shown = doc.QuerySelectorAll($"#p{n} details.refs a").Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, shown);
+        }
+    }
+
+    [Fact]
+    public async Task Sources_ListEveryEventAndQuestionThatCitesThem()
+    {
+        var citing = ReadDeclarations("timeline", "timeline").Concat(ReadDeclarations("questions", "questions")).ToList();
+        var doc = await site.Client.GetDocumentAsync("/sources");
+        foreach (var source in doc.QuerySelectorAll("li.source"))
+        {
+            var expected = citing.Where(c => c.Sources.Contains(source.Id!)).Select(c => $"/{c.Kind}#{c.Id}").Order(StringComparer.Ordinal).ToList();
+            var shown = source.QuerySelectorAll(".xrefs a[href^='/timeline#'], .xrefs a[href^='/questions#']").Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, shown);
+        }
+    }
+
+    [Fact]
+    public async Task EveryGuideReference_PointsAtSomethingThatExists()
+    {
+        var essay = await site.Client.GetDocumentAsync("/essay");
+        var pages = new Dictionary<string, AngleSharp.Html.Dom.IHtmlDocument>
+        {
+            ["/essay"] = essay,
+            ["/timeline"] = await site.Client.GetDocumentAsync("/timeline"),
+            ["/sources"] = await site.Client.GetDocumentAsync("/sources"),
+            ["/questions"] = await site.Client.GetDocumentAsync("/questions"),
+        };
+        foreach (var (url, doc) in pages)
+        {
+            foreach (var a in doc.QuerySelectorAll("main a[href*='#']"))
+            {
+                var href = a.GetAttribute("href")!;
+                var parts = href.Split('#');
+                var target = parts[0].Length == 0 ? url : parts[0];
+                if (pages.TryGetValue(target, out var page))
+                {
+                    Assert.True(page.GetElementById(parts[1]) is not null, $"{url}: {href} points at nothing");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace EssaySite.Tests;
+
+public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
+{
+    /// <summary>Every page the site has, with the nav item that should be marked current (null: none).</summary>
+    public static TheoryData<string, string?> Pages() => new()
+    {
+        { "/", "/" },
+        { "/essay", "/essay" },
+        { "/timeline", "/timeline" },
+        { "/sources", "/sources" },
+        { "/questions", "/questions" },
+        { "/about", "/about" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_IsHtmlWithTitleOneH1LandmarksAndCurrentNav(string url, string? current)
+    {
+        using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+
+        var doc = await site.Client.GetDocumentAsync(url);
+        Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
+        Assert.False(string.IsNullOrWhiteSpace(doc.Title));
+        Assert.Contains("There Is Only One Position", doc.Title, StringComparison.Ordinal);
+        Assert.Single(doc.QuerySelectorAll("h1"));
+        Assert.Single(doc.QuerySelectorAll("main#main"));
+        Assert.NotNull(doc.QuerySelector("header nav[aria-label='Site']"));
+        Assert.NotNull(doc.QuerySelector("footer"));
+        Assert.Equal("#main", doc.QuerySelector("a.skip-link")?.GetAttribute("href"));
+
+        var marked = doc.QuerySelectorAll("header nav a[aria-current='page']").ToList();
+        var link = Assert.Single(marked);
+        Assert.Equal(current, link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Titles_AreDistinctPerPage()
+    {
+        var titles = new List<string>();
+        foreach (var url in Pages().Select(row => (string)row[0]))
+        {
+            titles.Add((await site.Client.GetDocumentAsync(url)).Title!);
+        }
+
+        Assert.Equal(titles.Count, titles.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ReadingOrder_PrevNextRunFromEssayThroughTheGuide()
+    {
+        var order = new List<string>();
+        var url = "/essay";
+        while (url is not null && order.Count < 20)
+        {
+            order.Add(url);
+            var doc = await site.Client.GetDocumentAsync(url);
+            url = doc.QuerySelector("nav.prev-next a[rel='next']")?.GetAttribute("href");
+        }
+
+        Assert.Equal(["/essay", "/timeline", "/sources", "/questions"], order.Take(4));
+
+        var essay = await site.Client.GetDocumentAsync("/essay");
+        Assert.Null(essay.QuerySelector("nav.prev-next a[rel='prev']"));
+        var timeline = await site.Client.GetDocumentAsync("/timeline");
+        Assert.Equal("/essay", timeline.QuerySelector("nav.prev-next a[rel='prev']")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task EveryInternalLinkAndFragment_ResolvesToAnElementThatExists()
+    {
+        var pages = new Dictionary<string, IHtmlDocument>(StringComparer.Ordinal);
+        var queue = new Queue<string>(["/"]);
+        var links = new List<(string From, string Href)>();
+        while (queue.Count > 0)
+        {
+            var url = queue.Dequeue();
+            if (pages.ContainsKey(url))
+            {
+                continue;
+            }
+
+            using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}; linked from {string.Join(", ", links.Where(l => l.Href.Split('#')[0] == url).Select(l => l.From).Distinct())}");
+            var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            pages[url] = doc;
+            foreach (var a in doc.QuerySelectorAll("a[href]"))
+            {
+                var href = a.GetAttribute("href")!;
+                if (href.StartsWith("http", StringComparison.Ordinal) || href.StartsWith("mailto:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                links.Add((url, href));
+                var path = href.Split('#')[0];
+                if (path.Length > 0 && !path.Contains('.', StringComparison.Ordinal))
+                {
+                    queue.Enqueue(path);
+                }
+            }
+        }
+
+        Assert.True(pages.Count >= 6, $"crawled only {pages.Count} pages");
+        var broken = new List<string>();
+        foreach (var (from, href) in links)
+        {
+            var parts = href.Split('#', 2);
+            var target = parts[0].Length == 0 ? from : parts[0];
+            if (target.Contains('.', StringComparison.Ordinal))
+            {
+                using var asset = await site.Client.GetAsync(new Uri(target, UriKind.Relative));
+                if (!asset.IsSuccessStatusCode)
+                {
+                    broken.Add($"{from} -> {href} ({(int)asset.StatusCode})");
+                }
+
+                continue;
+            }
+
+            if (!pages.TryGetValue(target, out var page))
+            {
+                broken.Add($"{from} -> {href} (page not crawled)");
+            }
+            else if (parts.Length == 2 && page.GetElementById(parts[1]) is null)
+            {
+                broken.Add($"{from} -> {href} (no element with that id)");
+            }
+        }
+
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public async Task Home_ShowsTheEssayFactsAndTheGuide()
+    {
+        var doc = await site.Client.GetDocumentAsync("/");
+        var text = Html.Fold(doc.QuerySelector("main")!.TextContent);
+        Assert.Contains("Shaine Scarminach", text, StringComparison.Ordinal);
+        Assert.Contains("1,608 words", text, StringComparison.Ordinal);
+        Assert.Contains("minutes", text, StringComparison.Ordinal);
+        foreach (var href in new[] { "/essay", "/timeline", "/sources", "/questions", "/about" })
+        {
+            Assert.NotNull(doc.QuerySelector($"main a[href='{href}']"));
+        }
+    }
+
+    [Fact]
+    public async Task About_GivesAttributionAndHowToContribute()
+    {
+        var doc = await site.Client.GetDocumentAsync("/about");
+        var text = doc.QuerySelector("main")!.TextContent;
+        Assert.Contains("Shaine Scarminach", text, StringComparison.Ordinal);
+        Assert.Contains("8 January 2020", text, StringComparison.Ordinal);
+        Assert.Contains("How to contribute", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,129 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EssaySite.Tests;
+
+/// <summary>The real app through its real pipeline, reading the repository's content unless told otherwise.</summary>
+public sealed class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public SiteFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
+
+/// <summary>One factory shared by the tests of a class that only read the real content.</summary>
+public sealed class RealSite : IDisposable
+{
+    public SiteFactory Factory { get; } = new();
+
+    public HttpClient Client { get; }
+
+    public RealSite() => Client = Factory.Client();
+
+    public void Dispose() => Factory.Dispose();
+}
+
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url, int expectedStatus = 200)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(expectedStatus, (int)response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        return Parser.ParseDocument(body);
+    }
+
+    /// <summary>Text with runs of white space folded to one space.</summary>
+    public static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>Paths of the repository, for tests that read its files directly.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "content");
+
+    public static string SeedPath => Path.Combine(Root, "seeds", "000_0273d8e9ceb8cf6c.txt");
+
+    /// <summary>The seed's paragraphs: its non-blank lines.</summary>
+    public static IReadOnlyList<string> SeedParagraphs() =>
+        [.. File.ReadAllLines(SeedPath).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())];
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EssaySite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}
+
+/// <summary>A throwaway copy of the content folder that a test may break as it likes.</summary>
+public sealed class TempContent : IDisposable
+{
+    public TempContent(bool copyReal = true)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "essaysite-" + Guid.NewGuid().ToString("N"));
+        ContentRoot = Path.Combine(Root, "content");
+        Directory.CreateDirectory(ContentRoot);
+        if (copyReal)
+        {
+            foreach (var file in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(ContentRoot, Path.GetRelativePath(Repo.Content, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+
+    public string Root { get; }
+
+    public string ContentRoot { get; }
+
+    public string Write(string relative, string text)
+    {
+        var path = Path.Combine(ContentRoot, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine is left for the OS to clean.
+        }
+    }
+}
