@@ -23,7 +23,7 @@ public class GuidePageModel(ContentStore store) : PageModel
     /// <summary>The slug this request is for: the last path segment (/timeline → timeline).</summary>
     protected virtual string RouteSlug => (HttpContext.Request.Path.Value ?? "").Trim('/');
 
-    public static string ShortLabel(Source s) => s.Author is { } author && s.Publication is { } pub
+    public static string ShortLabel(Source s) => s.Author is { } author && s.Publication is { } pub && author != pub
         ? $"{author}, {pub}"
         : s.Author ?? s.Publication ?? s.Title ?? s.Id;
 }
