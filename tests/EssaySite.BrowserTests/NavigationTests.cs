@@ -14,6 +14,12 @@ public sealed partial class NavigationTests(BrowserFixture site)
         { "/sources", "Sources" },
         { "/questions", "Discussion questions" },
         { "/about", "About this site" },
+        { "/glossary", "Glossary" },
+        { "/perspectives", "Perspectives on the strike" },
+        { "/commentary", "Commentary" },
+        { "/commentary/what-happened-next", "What happened next" },
+        { "/commentary/reading-an-opinion-essay", "Reading an opinion essay" },
+        { "/search?q=Mosaddegh", "Search" },
     };
 
     [Theory]
@@ -37,7 +43,7 @@ public sealed partial class NavigationTests(BrowserFixture site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/");
-        foreach (var (name, path) in new[] { ("Essay", "/essay"), ("Timeline", "/timeline"), ("Sources", "/sources"), ("Discussion questions", "/questions"), ("About this site", "/about"), ("Home", "/") })
+        foreach (var (name, path) in new[] { ("Essay", "/essay"), ("Timeline", "/timeline"), ("Sources", "/sources"), ("Discussion questions", "/questions"), ("Perspectives on the strike", "/perspectives"), ("Glossary", "/glossary"), ("Commentary", "/commentary"), ("About this site", "/about"), ("Home", "/") })
         {
             var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
             await nav.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
@@ -58,8 +64,9 @@ public sealed partial class NavigationTests(BrowserFixture site)
         var next = page.GetByRole(AriaRole.Navigation, new() { Name = "Reading order" }).GetByRole(AriaRole.Link, new() { NameRegex = NextPattern() });
         while (await next.CountAsync() > 0 && visited.Count < 10)
         {
+            var href = await next.GetAttributeAsync("href");
             await next.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.WaitForURLAsync(site.BaseUrl + href);
             visited.Add(new Uri(page.Url).AbsolutePath);
         }
 

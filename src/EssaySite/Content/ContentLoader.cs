@@ -170,6 +170,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             Url = "/" + slug,
             SourcePath = fm.Path,
             Html = body.Html,
+            Text = body.Text,
             Order = order,
             Updated = updated,
             Sections = sections,
@@ -249,6 +250,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             Url = "/commentary/" + slug,
             SourcePath = fm.Path,
             Html = body.Html,
+            Text = body.Text,
             Author = author,
             Date = date,
             Updated = updated,
@@ -289,7 +291,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         state.AddLinks("/timeline", fm.Path, body.Links);
         if (title is not null && date is not null && era is not null)
         {
-            state.Events.Add(new TimelineEvent(id, title, date.Value, end, era, paragraphs, sources, record, body.Html, fm.Path));
+            state.Events.Add(new TimelineEvent(id, title, date.Value, end, era, paragraphs, sources, record, body.Html, string.Join(' ', title, body.Text, record), fm.Path));
         }
     }
 
@@ -323,7 +325,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         state.AddLinks("/sources", fm.Path, body.Links);
         if (title is not null)
         {
-            state.Sources.Add(new Source(id, author, title, publication, date, url, paragraphs, unconfirmed, body.Html, fm.Path));
+            state.Sources.Add(new Source(id, author, title, publication, date, url, paragraphs, unconfirmed, body.Html, string.Join(' ', author, title, publication, body.Text), fm.Path));
         }
     }
 
@@ -351,7 +353,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
         if (group is not null && order is not null)
         {
-            state.Questions.Add(new Question(id, group, order.Value, 0, paragraphs, events, sources, body.Html, notesHtml?.Html, fm.Path));
+            state.Questions.Add(new Question(id, group, order.Value, 0, paragraphs, events, sources, body.Html, body.Text, notesHtml?.Html, fm.Path));
         }
     }
 
@@ -371,7 +373,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         state.AddLinks("/glossary", fm.Path, body.Links);
         if (term is not null && category is not null)
         {
-            state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, fm.Path));
+            state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, string.Join(' ', [term, .. variants, body.Text]), fm.Path));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using EssaySite.Search;
 
 namespace EssaySite.Content;
 
@@ -8,6 +9,16 @@ namespace EssaySite.Content;
 /// </summary>
 public sealed class ContentSnapshot
 {
+    private readonly Lazy<SearchIndex> _search;
+
+    public ContentSnapshot() => _search = new Lazy<SearchIndex>(() => SearchIndex.Build(this));
+
+    /// <summary>The search index over this snapshot; the store builds it before the snapshot is served.</summary>
+    public SearchIndex Search => _search.Value;
+
+    /// <summary>The newest date any page says it was updated.</summary>
+    public DateOnly? LastUpdated => Pages.Values.Concat(Commentary).Select(p => p.LastUpdated).Max();
+
     public required Essay Essay { get; init; }
     public required FrozenDictionary<string, SitePage> Pages { get; init; }
 

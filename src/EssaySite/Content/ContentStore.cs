@@ -18,6 +18,7 @@ public sealed class ContentStore(ContentLoader loader, string contentRoot)
     public ContentSnapshot Load()
     {
         var snapshot = loader.Load(ContentRoot);
+        _ = snapshot.Search;
         Volatile.Write(ref _current, snapshot);
         return snapshot;
     }
@@ -28,6 +29,7 @@ public sealed class ContentStore(ContentLoader loader, string contentRoot)
         var (snapshot, problems) = loader.TryLoad(ContentRoot);
         if (snapshot is not null)
         {
+            _ = snapshot.Search;
             Volatile.Write(ref _current, snapshot);
         }
 

@@ -19,7 +19,11 @@ public sealed record RenderedMarkdown(
     string Html,
     IReadOnlyList<RenderedBlock> Blocks,
     IReadOnlyList<SiteLink> Links,
-    IReadOnlyList<string> HeadingIds);
+    IReadOnlyList<string> HeadingIds)
+{
+    /// <summary>The words of every block, for search.</summary>
+    public string Text => string.Join(' ', Blocks.Select(b => b.Text));
+}
 
 /// <summary>
 /// Renders Markdown written by a stranger. Raw HTML is shown as text, only http(s), mailto and

@@ -17,6 +17,9 @@ public sealed record SitePage
     /// <summary>The file it came from, relative to the repository (content/essay.md).</summary>
     public required string SourcePath { get; init; }
     public required string Html { get; init; }
+
+    /// <summary>The words of the page, for search.</summary>
+    public string Text { get; init; } = "";
     public int? Order { get; init; }
     public string? Author { get; init; }
     public DateOnly? Date { get; init; }
@@ -53,6 +56,7 @@ public sealed record TimelineEvent(
     IReadOnlyList<string> Sources,
     string? Record,
     string Html,
+    string Text,
     string SourcePath);
 
 public sealed record Source(
@@ -65,6 +69,7 @@ public sealed record Source(
     IReadOnlyList<int> Paragraphs,
     IReadOnlySet<string> Unconfirmed,
     string Html,
+    string Text,
     string SourcePath)
 {
     /// <summary>Fields a reader must be told we could not confirm (missing ones count too).</summary>
@@ -88,6 +93,7 @@ public sealed record Question(
     IReadOnlyList<string> Events,
     IReadOnlyList<string> Sources,
     string Html,
+    string Text,
     string? NotesHtml,
     string SourcePath);
 
@@ -98,6 +104,7 @@ public sealed record GlossaryTerm(
     IReadOnlyList<string> Variants,
     IReadOnlyList<string> Sources,
     string Html,
+    string Text,
     string SourcePath);
 
 /// <summary>What points at one essay paragraph, derived from the declarations in the content.</summary>

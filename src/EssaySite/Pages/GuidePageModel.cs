@@ -14,6 +14,8 @@ public class GuidePageModel(ContentStore store) : PageModel
         var page = Site.Page(slug) ?? throw new InvalidOperationException($"content/{slug}.md is missing");
         ViewData["Title"] = page.Title;
         ViewData["Slug"] = page.Slug;
+        ViewData["Updated"] = page.LastUpdated;
+        ViewData["SourcePath"] = page.SourcePath;
         ViewData["Description"] = page.Summary;
         return page;
     }

@@ -53,6 +53,11 @@ public static class SiteSetup
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<ContentLoader>(), paths.ContentRoot));
         builder.Services.AddRazorPages();
+        if (options.WatchContent ?? builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddSingleton<ContentWatcher>();
+        }
+
         return builder;
     }
 
@@ -66,6 +71,16 @@ public static class SiteSetup
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+        }
+
+        if (app.Services.GetService<ContentWatcher>() is { } watcher)
+        {
+            // Live preview: the next request after an edit sees it.
+            app.Use((context, next) =>
+            {
+                watcher.ReloadIfStale();
+                return next(context);
+            });
         }
 
         app.UseMiddleware<SecurityHeaders>();
@@ -82,6 +97,7 @@ public static class SiteSetup
     public static WebApplication MapEssaySite(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapSyndication();
         return app;
     }
 

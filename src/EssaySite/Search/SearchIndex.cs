@@ -1,0 +1,256 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using EssaySite.Content;
+
+namespace EssaySite.Search;
+
+/// <summary>One thing a search can find: an essay paragraph, a guide entry or a page.</summary>
+public sealed record SearchDocument(string Url, string Title, string Kind, string Text, double Boost);
+
+public sealed record SearchHit(SearchDocument Document, double Score, string SnippetHtml);
+
+/// <summary>
+/// An inverted index over the whole snapshot, built once with it. Words are folded (case, accents)
+/// and the glossary's spelling variants are mapped to one form, so Suleimani finds Soleimani.
+/// </summary>
+public sealed partial class SearchIndex
+{
+    public const int MaxQueryLength = 200;
+    private const int MaxQueryWords = 16;
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly IReadOnlyList<SearchDocument> _documents;
+    private readonly int[] _lengths;
+    private readonly string[] _folded;
+    private readonly FrozenDictionary<string, (int Doc, int Count)[]> _postings;
+    private readonly FrozenDictionary<string, string> _variants;
+    private readonly double _averageLength;
+
+    private SearchIndex(IReadOnlyList<SearchDocument> documents, FrozenDictionary<string, string> variants)
+    {
+        _documents = documents;
+        _variants = variants;
+        _lengths = new int[documents.Count];
+        _folded = new string[documents.Count];
+        var postings = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var words = Words(documents[i].Title + " " + documents[i].Text);
+            _lengths[i] = words.Count;
+            _folded[i] = " " + string.Join(' ', words) + " ";
+            foreach (var group in words.GroupBy(w => w, StringComparer.Ordinal))
+            {
+                if (!postings.TryGetValue(group.Key, out var list))
+                {
+                    postings[group.Key] = list = [];
+                }
+
+                list.Add((i, group.Count()));
+            }
+        }
+
+        _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
+    }
+
+    public int Count => _documents.Count;
+
+    public static SearchIndex Build(ContentSnapshot site)
+    {
+        var docs = new List<SearchDocument>();
+        foreach (var p in site.Essay.Paragraphs)
+        {
+            docs.Add(new SearchDocument($"/essay#{p.Id}", $"Essay, paragraph {p.Number}", "Essay", p.Text, 1.2));
+        }
+
+        docs.AddRange(site.Events.Select(e => new SearchDocument($"/timeline#{e.Id}", e.Title, $"Timeline, {e.Date.Display}", e.Text, 1.0)));
+        docs.AddRange(site.Sources.Select(s => new SearchDocument($"/sources#{s.Id}", s.Title ?? s.Id, "Source", s.Text, 0.8)));
+        docs.AddRange(site.Questions.Select(q => new SearchDocument($"/questions#{q.Id}", $"Question {q.Number}", "Discussion question", q.Text, 1.0)));
+        docs.AddRange(site.Terms.Select(t => new SearchDocument($"/glossary#{t.Id}", t.Term, "Glossary", t.Text, 1.0)));
+        docs.AddRange(site.Pages.Values
+            .Where(p => p.Kind is PageKind.Guide or PageKind.About)
+            .OrderBy(p => p.Slug, StringComparer.Ordinal)
+            .Select(p => new SearchDocument(p.Url, p.Title, "Guide", p.Summary + " " + p.Text, 0.9)));
+        docs.AddRange(site.Commentary.Select(c => new SearchDocument(c.Url, c.Title, "Commentary", c.Summary + " " + c.Text, 1.0)));
+
+        return new SearchIndex(docs, VariantMap(site.Terms));
+    }
+
+    /// <summary>Ranked hits: documents with more of the query's words first, then by BM25, with a bonus for the exact phrase.</summary>
+    public IReadOnlyList<SearchHit> Search(string? query, int limit = 30)
+    {
+        var words = QueryWords(query);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = new Dictionary<int, (double Score, int Matched)>();
+        foreach (var word in words.Distinct(StringComparer.Ordinal))
+        {
+            if (!_postings.TryGetValue(word, out var postings))
+            {
+                continue;
+            }
+
+            var idf = Math.Log(1 + ((_documents.Count - postings.Length + 0.5) / (postings.Length + 0.5)));
+            foreach (var (doc, count) in postings)
+            {
+                var tf = count * (K1 + 1) / (count + (K1 * (1 - B + (B * _lengths[doc] / _averageLength))));
+                var (score, matched) = scores.GetValueOrDefault(doc);
+                scores[doc] = (score + (idf * tf), matched + 1);
+            }
+        }
+
+        var phrase = words.Count > 1 ? " " + string.Join(' ', words) + " " : null;
+        return [.. scores
+            .Select(kv =>
+            {
+                var bonus = phrase is not null && _folded[kv.Key].Contains(phrase, StringComparison.Ordinal) ? 2.0 : 1.0;
+                return (Doc: kv.Key, kv.Value.Matched, Score: kv.Value.Score * bonus * _documents[kv.Key].Boost);
+            })
+            .OrderByDescending(x => x.Matched)
+            .ThenByDescending(x => x.Score)
+            .ThenBy(x => x.Doc)
+            .Take(limit)
+            .Select(x => new SearchHit(_documents[x.Doc], x.Score, Snippet(_documents[x.Doc].Text, words)))];
+    }
+
+    /// <summary>The query's words as the index stores them; over-long queries are cut, never rejected.</summary>
+    public IReadOnlyList<string> QueryWords(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
+        return [.. Words(text).Take(MaxQueryWords)];
+    }
+
+    private List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var match in WordPattern().EnumerateMatches(text))
+        {
+            var word = Canonical(Fold(text.AsSpan(match.Index, match.Length)));
+            if (word.Length > 1 || char.IsDigit(word[0]))
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
+    }
+
+    private string Canonical(string folded) => _variants.GetValueOrDefault(folded, folded);
+
+    /// <summary>Lower case without accents: Mosaddeq and Mosaddéq are one word.</summary>
+    public static string Fold(ReadOnlySpan<char> word)
+    {
+        var decomposed = word.ToString().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    // Each glossary term's one-word spellings map to its first one; a multi-word spelling maps word
+    // by word onto the term's own name when both have the same number of words (Qassem → Qasem).
+    private static FrozenDictionary<string, string> VariantMap(IEnumerable<GlossaryTerm> terms)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            var name = SplitFolded(term.Term);
+            var single = term.Variants.Select(SplitFolded).Where(v => v.Length == 1).Select(v => v[0]).ToList();
+            if (single.Count > 0)
+            {
+                var canonical = name.Length == 1 ? name[0] : single[0];
+                foreach (var v in single)
+                {
+                    map.TryAdd(v, canonical);
+                }
+            }
+
+            foreach (var variant in term.Variants.Select(SplitFolded).Where(v => v.Length == name.Length && v.Length > 1))
+            {
+                for (var i = 0; i < name.Length; i++)
+                {
+                    if (variant[i] != name[i])
+                    {
+                        map.TryAdd(variant[i], map.GetValueOrDefault(name[i], name[i]));
+                    }
+                }
+            }
+        }
+
+        foreach (var key in map.Keys.ToList())
+        {
+            // Resolve one level of chaining so every spelling lands on the same final form.
+            if (map.TryGetValue(map[key], out var final) && final != key)
+            {
+                map[key] = final;
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static string[] SplitFolded(string text) =>
+        [.. WordPattern().Matches(text).Select(m => Fold(m.Value))];
+
+    private string Snippet(string text, IReadOnlyList<string> queryWords, int length = 240)
+    {
+        var wanted = queryWords.ToHashSet(StringComparer.Ordinal);
+        var matches = WordPattern().Matches(text);
+        var first = matches.FirstOrDefault(m => wanted.Contains(Canonical(Fold(m.Value))));
+        var start = first is null ? 0 : Math.Max(0, first.Index - 60);
+        if (start > 0)
+        {
+            var space = text.IndexOf(' ', start);
+            start = space >= 0 && space < first!.Index ? space + 1 : start;
+        }
+
+        var end = Math.Min(text.Length, start + length);
+        var html = new StringBuilder();
+        if (start > 0)
+        {
+            html.Append('…');
+        }
+
+        var cursor = start;
+        foreach (Match m in matches)
+        {
+            if (m.Index < start || m.Index + m.Length > end || !wanted.Contains(Canonical(Fold(m.Value))))
+            {
+                continue;
+            }
+
+            html.Append(WebUtility.HtmlEncode(text[cursor..m.Index]))
+                .Append("<mark>").Append(WebUtility.HtmlEncode(m.Value)).Append("</mark>");
+            cursor = m.Index + m.Length;
+        }
+
+        html.Append(WebUtility.HtmlEncode(text[cursor..end]));
+        if (end < text.Length)
+        {
+            html.Append('…');
+        }
+
+        return html.ToString();
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}\p{Mn}]+")]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,105 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using EssaySite.Content;
+
+namespace EssaySite.Site;
+
+/// <summary>The machine-readable views of the site: the Atom feed, the sitemap and robots.txt.</summary>
+public static class Syndication
+{
+    public static WebApplication MapSyndication(this WebApplication app)
+    {
+        app.MapGet("/feed.xml", (HttpContext context, ContentStore store) =>
+            Results.Text(Feed(store.Current, context.PublicBase()), "application/atom+xml; charset=utf-8"));
+        app.MapGet("/sitemap.xml", (HttpContext context, ContentStore store) =>
+            Results.Text(Sitemap(store.Current, context.PublicBase()), "application/xml; charset=utf-8"));
+        app.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text($"User-agent: *\nAllow: /\nSitemap: {context.PublicBase()}/sitemap.xml\n", "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    /// <summary>The public address of the site: Site:BaseUrl, else what the request was sent to.</summary>
+    public static string PublicBase(this HttpContext context) =>
+        context.Options().BaseUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+
+    /// <summary>Every page a reader can reach, with the date it last changed.</summary>
+    public static IEnumerable<(string Url, DateOnly? Updated)> AllPages(ContentSnapshot site)
+    {
+        yield return ("/", site.LastUpdated);
+        foreach (var page in site.Pages.Values.OrderBy(p => p.Order ?? int.MaxValue).ThenBy(p => p.Slug, StringComparer.Ordinal))
+        {
+            yield return (page.Url, page.LastUpdated);
+        }
+
+        yield return ("/commentary", site.Commentary.Select(c => c.LastUpdated).Max());
+        foreach (var c in site.Commentary)
+        {
+            yield return (c.Url, c.LastUpdated);
+        }
+    }
+
+    public static string Feed(ContentSnapshot site, string baseUrl)
+    {
+        var essay = site.Essay;
+        var items = site.Commentary
+            .Select(c => Item(baseUrl, c, c.Author ?? "EssaySite editors", c.Date!.Value, c.LastUpdated!.Value))
+            .Append(Item(baseUrl, essay.Page, essay.Author, essay.Published, essay.Page.LastUpdated ?? essay.Published))
+            .OrderByDescending(i => i.LastUpdatedTime)
+            .ToList();
+        var feed = new SyndicationFeed(
+            "There Is Only One Position: essay and reading guide",
+            "The essay, its reading guide, and commentary added by the site's maintainers.",
+            new Uri(baseUrl + "/"),
+            baseUrl + "/feed.xml",
+            items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch,
+            items);
+        feed.Links.Add(new SyndicationLink(new Uri(baseUrl + "/feed.xml"), "self", null, "application/atom+xml", 0));
+
+        var output = new StringBuilder();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static SyndicationItem Item(string baseUrl, SitePage page, string author, DateOnly published, DateOnly updated)
+    {
+        var url = new Uri(baseUrl + page.Url);
+        var item = new SyndicationItem(page.Title, page.Summary, url, url.ToString(), Midnight(updated))
+        {
+            PublishDate = Midnight(published),
+        };
+        item.Authors.Add(new SyndicationPerson { Name = author });
+        return item;
+    }
+
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    public static string Sitemap(ContentSnapshot site, string baseUrl)
+    {
+        const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var output = new StringBuilder();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        {
+            writer.WriteStartElement("urlset", Ns);
+            foreach (var (url, updated) in AllPages(site))
+            {
+                writer.WriteStartElement("url", Ns);
+                writer.WriteElementString("loc", Ns, baseUrl + url);
+                if (updated is { } day)
+                {
+                    writer.WriteElementString("lastmod", Ns, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,83 @@
+using EssaySite.Content;
+using Microsoft.Extensions.Configuration;
+
+namespace EssaySite.Tests;
+
+/// <summary><c>check</c>: each rule, fed a broken file, reports the exact message on the exact line.</summary>
+public sealed class ContentCheckTests
+{
+    private const string Good = "---\ntitle: \"A page\"\nauthor: \"A Maintainer\"\ndate: 2030-01-01\nsummary: \"About it.\"\n---\n\n";
+
+    private static (int Exit, string[] Lines) Check(TempContent content)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:ContentPath"] = content.ContentRoot })
+            .Build();
+        using var output = new StringWriter();
+        var exit = ContentCheck.Run(configuration, output);
+        return (exit, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    public static TheoryData<string, string, string> BrokenFiles() => new()
+    {
+        { "commentary/no-title.md", "---\nauthor: \"A\"\ndate: 2030-01-01\nsummary: \"S\"\n---\n\nText.\n", "content/commentary/no-title.md:1: missing front matter field 'title'" },
+        { "commentary/typo.md", Good.Replace("title:", "titel:", StringComparison.Ordinal) + "Text.\n", "content/commentary/typo.md:2: unknown front matter key 'titel' in a commentary page (did you mean 'title'?)" },
+        { "commentary/bad-date.md", Good.Replace("2030-01-01", "2030-13-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/bad-date.md:4: 'date' is not a valid date: '2030-13-01' (use YYYY, YYYY-MM or YYYY-MM-DD)" },
+        { "commentary/short-date.md", Good.Replace("2030-01-01", "2030-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/short-date.md:4: 'date' must be a full date (YYYY-MM-DD), not '2030-01'" },
+        { "commentary/with-kind.md", Good.Replace("---\ntitle", "---\nkind: guide\ntitle", StringComparison.Ordinal) + "Text.\n", "content/commentary/with-kind.md:2: unknown front matter key 'kind' in a commentary page" },
+        { "commentary/to-p99.md", Good + "See [it](/essay#p99).\n", "content/commentary/to-p99.md:8: link to a fragment that does not exist: '/essay#p99'" },
+        { "commentary/to-timeline.md", Good + "Intro.\n\nSee [it](/timeline#nope).\n", "content/commentary/to-timeline.md:10: link to a fragment that does not exist: '/timeline#nope'" },
+        { "commentary/to-sources.md", Good + "See [it](/sources#nope).\n", "content/commentary/to-sources.md:8: link to a fragment that does not exist: '/sources#nope'" },
+        { "commentary/to-commentary.md", Good + "See [it](/commentary/nope).\n", "content/commentary/to-commentary.md:8: link to a page that does not exist: '/commentary/nope'" },
+        { "commentary/raw-html.md", Good + "Fine.\n\n<div>raw</div>\n", "content/commentary/raw-html.md:10: raw HTML is not allowed; write Markdown instead" },
+        { "commentary/empty.md", Good, "content/commentary/empty.md:7: the page is empty: write some Markdown after the front matter" },
+        { "commentary/no-alt.md", Good + "![](/favicon.svg)\n", "content/commentary/no-alt.md:8: image has no alt text: write ![what it shows](url)" },
+        { "commentary/Bad_Slug.md", Good + "Text.\n", "content/commentary/Bad_Slug.md:1: file name 'Bad_Slug' is not a valid slug: use lowercase letters, digits and hyphens" },
+        { "odd-slug.md", "---\nkind: guide\ntitle: \"T\"\nslug: Odd Slug\nsummary: \"S\"\n---\n\nText.\n", "content/odd-slug.md:4: 'slug' must be lowercase letters, digits and hyphens, not 'Odd Slug'" },
+        { "second-about.md", "---\nkind: about\ntitle: \"T\"\nslug: about\nsummary: \"S\"\n---\n\nText.\n", "content/second-about.md:4: duplicate slug 'about' (also used by content/about.md)" },
+        { "bad-number.md", "---\nkind: guide\ntitle: \"T\"\norder: first\nsummary: \"S\"\n---\n\nText.\n", "content/bad-number.md:4: 'order' must be a whole number, not 'first'" },
+        { "timeline/bad-event.md", "---\ntitle: \"E\"\ndate: 1999\nera: nuclear-deal\nparagraphs: [99]\nsources: [nope]\n---\n\nText.\n", "content/timeline/bad-event.md:5: paragraph 99 does not exist (the essay has p1 to p30)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void Check_ReportsEachRuleWithItsLine(string file, string text, string expected)
+    {
+        using var content = new TempContent();
+        content.Write(file, text);
+        var (exit, lines) = Check(content);
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, lines);
+
+        Assert.All(lines[..^1], l => Assert.Matches(@"^content/[^:]+:\d+: .+", l));
+        Assert.Matches(@"^\d+ problem\(s\) found$", lines[^1]);
+    }
+
+    [Fact]
+    public void Check_ListsEveryProblemNotOnlyTheFirst()
+    {
+        using var content = new TempContent();
+        content.Write("commentary/one.md", Good + "See [it](/essay#p99).\n");
+        content.Write("commentary/two.md", Good.Replace("title:", "titel:", StringComparison.Ordinal) + "Text.\n");
+        content.Write("commentary/three.md", Good);
+        var (exit, lines) = Check(content);
+        Assert.Equal(1, exit);
+        Assert.Equal(
+        [
+            "content/commentary/one.md:8: link to a fragment that does not exist: '/essay#p99'",
+            "content/commentary/three.md:7: the page is empty: write some Markdown after the front matter",
+            "content/commentary/two.md:1: missing front matter field 'title'",
+            "content/commentary/two.md:2: unknown front matter key 'titel' in a commentary page (did you mean 'title'?)",
+            "4 problem(s) found",
+        ], lines);
+    }
+
+    [Fact]
+    public void Check_PassesTheRepositorysContent()
+    {
+        using var content = new TempContent();
+        var (exit, lines) = Check(content);
+        Assert.True(exit == 0, string.Join('\n', lines));
+        Assert.StartsWith("content OK:", lines.Single(), StringComparison.Ordinal);
+    }
+}

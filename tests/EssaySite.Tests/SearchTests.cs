@@ -1,0 +1,107 @@
+namespace EssaySite.Tests;
+
+public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
+{
+    private async Task<List<(string Href, string Snippet)>> ResultsAsync(string query)
+    {
+        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        return [.. doc.QuerySelectorAll("ol.results > li").Select(li => (li.QuerySelector("a")!.GetAttribute("href")!, li.QuerySelector(".snippet")!.InnerHtml))];
+    }
+
+    [Fact]
+    public async Task APhraseFromParagraph18_FindsParagraph18First()
+    {
+        var results = await ResultsAsync("Iraqi forces used chemical weapons against Iranian troops");
+        Assert.Equal("/essay#p18", results[0].Href);
+    }
+
+    [Fact]
+    public async Task Results_HighlightTheMatchedWords()
+    {
+        var results = await ResultsAsync("archipelago");
+        var hit = Assert.Single(results, r => r.Href == "/essay#p27");
+        Assert.Contains("<mark>archipelago</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Suleimani")]
+    [InlineData("Soleymani")]
+    [InlineData("SOLEIMANI")]
+    public async Task SpellingVariants_FindTheEssaysSpelling(string spelling)
+    {
+        var results = await ResultsAsync(spelling);
+        Assert.Contains(results, r => r.Href == "/essay#p1");
+        Assert.Contains("<mark>Soleimani</mark>", results.First(r => r.Href == "/essay#p1").Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mosaddeq")]
+    [InlineData("Mosaddegh")]
+    [InlineData("Mossadegh")]
+    public async Task MossadeghSpellings_AllFindParagraph17(string spelling)
+    {
+        var results = await ResultsAsync(spelling);
+        Assert.Contains(results, r => r.Href == "/essay#p17");
+    }
+
+    [Fact]
+    public async Task Results_SpanTheEssayTheGuideAndCommentary()
+    {
+        var results = await ResultsAsync("Flight 655");
+        Assert.Contains(results, r => r.Href.StartsWith("/essay#", StringComparison.Ordinal));
+        Assert.Contains(results, r => r.Href.StartsWith("/timeline#", StringComparison.Ordinal));
+        var commentary = await ResultsAsync("Ukraine International Airlines");
+        Assert.Contains(commentary, r => r.Href.StartsWith("/commentary/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    [InlineData("\u202Eevil\u202C")]
+    [InlineData("🙂🙂🙂")]
+    [InlineData("e\u0301\u0301\u0301\u0301")]
+    [InlineData("\u0000\u0001")]
+    [InlineData("\uD800")]
+    [InlineData("%%%%")]
+    [InlineData("ﷺ ﷽ 𝕊𝕠𝕝𝕖𝕚𝕞𝕒𝕟𝕚")]
+    public async Task OddQueries_GetASensiblePageNeverA500(string query)
+    {
+        using var response = await site.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+        Assert.Equal(200, (int)response.StatusCode);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Search", doc.QuerySelector("h1")!.TextContent);
+        Assert.Empty(doc.QuerySelectorAll("main script, main img"));
+    }
+
+    [Fact]
+    public async Task AQueryOf2000Characters_IsShortenedNotRejected()
+    {
+        var query = string.Concat(Enumerable.Repeat("Soleimani ", 200));
+        using var response = await site.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+        Assert.Equal(200, (int)response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("the query was shortened", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheQuery_IsAlwaysHtmlEncoded()
+    {
+        using var response = await site.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("<b>bold</b>"), UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<b>bold</b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryPage_HasASearchBoxInTheHeader()
+    {
+        var doc = await site.Client.GetDocumentAsync("/essay");
+        var form = doc.QuerySelector("header form[role='search']")!;
+        Assert.Equal("/search", form.GetAttribute("action"));
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.NotNull(form.QuerySelector("label[for='site-search-q']"));
+        Assert.Equal("q", form.QuerySelector("input#site-search-q")!.GetAttribute("name"));
+    }
+}
