@@ -1,5 +1,6 @@
+using System.IO.Compression;
 using EssaySite.Content;
-using Microsoft.Extensions.FileProviders;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
@@ -52,6 +53,18 @@ public static class SiteSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<ContentLoader>(), paths.ContentRoot));
+        builder.Services.AddSingleton<StaticAssets>();
+        builder.Services.AddPageCaching();
+        builder.Services.AddResponseCompression(o =>
+        {
+            // Pages hold no secrets, so compressing over HTTPS carries no BREACH-style risk here.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.AddRazorPages();
         if (options.WatchContent ?? builder.Environment.IsDevelopment())
         {
@@ -73,6 +86,8 @@ public static class SiteSetup
             app.UseExceptionHandler("/error");
         }
 
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<MethodFilter>();
         if (app.Services.GetService<ContentWatcher>() is { } watcher)
         {
             // Live preview: the next request after an edit sees it.
@@ -83,13 +98,19 @@ public static class SiteSetup
             });
         }
 
-        app.UseMiddleware<SecurityHeaders>();
         app.UseSerilogRequestLogging();
-        app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseStaticFiles(new StaticFileOptions
+        var assets = app.Services.GetRequiredService<StaticAssets>();
+        app.Use(async (context, next) =>
         {
-            FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<SitePaths>().WebRoot),
+            if (!await assets.TryServeAsync(context))
+            {
+                await next(context);
+            }
         });
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseOutputCache();
+        app.UseResponseCompression();
+        app.UseValidators();
         app.UseRouting();
         return app;
     }

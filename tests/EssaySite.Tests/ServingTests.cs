@@ -1,0 +1,126 @@
+using System.Net.Http.Headers;
+
+namespace EssaySite.Tests;
+
+/// <summary>Served well and safely: caching, validators, compression, fingerprinted assets and security headers.</summary>
+public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
+{
+    public static TheoryData<string> Urls() => ["/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/perspectives", "/about", "/commentary", "/search?q=Iran", "/no-such-page", "/feed.xml", "/css/site.css"];
+
+    [Theory]
+    [MemberData(nameof(Urls))]
+    public async Task EveryResponse_CarriesTheSecurityHeaders(string url)
+    {
+        using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        foreach (var directive in new[] { "default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "script-src 'self'" })
+        {
+            Assert.Contains(directive, csp, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+        Assert.True(response.Headers.Contains("Permissions-Policy"));
+        Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Development_HasNoStrictTransportSecurity()
+    {
+        using var factory = new DevelopmentSite();
+        using var response = await factory.CreateClient().GetAsync(new Uri("/essay", UriKind.Relative));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Pages_HaveValidatorsAndAnswer304WhenUnchanged()
+    {
+        using var first = await site.Client.GetAsync(new Uri("/essay", UriKind.Relative));
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.NotNull(first.Content.Headers.LastModified);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/essay");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var again = await site.Client.SendAsync(request);
+        Assert.Equal(304, (int)again.StatusCode);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/essay");
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+        Assert.Equal(200, (int)(await site.Client.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_AreServedFromTheOutputCache()
+    {
+        await site.Client.GetAsync(new Uri("/timeline", UriKind.Relative));
+        using var second = await site.Client.GetAsync(new Uri("/timeline", UriKind.Relative));
+        Assert.True(second.Headers.Age is not null, "the second response did not come from the output cache (no Age header)");
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Pages_AreCompressed(string coding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/essay");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
+        using var response = await site.Client.SendAsync(request);
+        Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
+        var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
+        var plain = (await site.Client.GetByteArrayAsync(new Uri("/essay", UriKind.Relative))).Length;
+        Assert.True(compressed * 3 < plain, $"{coding}: {compressed} bytes against {plain} plain");
+    }
+
+    [Fact]
+    public async Task StaticAssets_AreFingerprintedPrecompressedAndImmutable()
+    {
+        var doc = await site.Client.GetDocumentAsync("/essay");
+        var css = doc.QuerySelector("link[rel='stylesheet']")!.GetAttribute("href")!;
+        Assert.Matches(@"^/css/site\.css\?v=[0-9a-f]{12}$", css);
+        Assert.Matches(@"^/js/site\.js\?v=[0-9a-f]{12}$", doc.QuerySelector("script[src]")!.GetAttribute("src")!);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, css);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var response = await site.Client.SendAsync(request);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+        Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+
+        using var plain = await site.Client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
+        Assert.DoesNotContain("immutable", plain.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEssayPage_IsUnder60KbCompressedWithEverythingItLoads()
+    {
+        var total = 0L;
+        async Task<long> Size(string url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+            using var response = await site.Client.SendAsync(request);
+            Assert.Equal(200, (int)response.StatusCode);
+            return (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        total += await Size("/essay");
+        var doc = await site.Client.GetDocumentAsync("/essay");
+        foreach (var url in doc.QuerySelectorAll("link[href][rel='stylesheet'], link[href][rel='icon'], script[src], img[src]")
+                     .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!))
+        {
+            total += await Size(url);
+        }
+
+        Assert.True(total < 60 * 1024, $"the essay page weighs {total} bytes compressed");
+    }
+
+    private sealed class DevelopmentSite : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development");
+    }
+}
