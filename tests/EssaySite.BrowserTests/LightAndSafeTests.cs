@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace EssaySite.BrowserTests;
+
+/// <summary>Nothing leaves the site, nothing needs JavaScript, nothing is heavy, nothing breaks the CSP.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class LightAndSafeTests(BrowserFixture site)
+{
+    [Fact]
+    public async Task EveryRequestAPageMakes_StaysOnTheSitesOrigin_AndTheConsoleShowsNoCspViolation()
+    {
+        var page = await site.NewPageAsync();
+        var offsite = new List<string>();
+        var console = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (!r.Url.StartsWith(site.BaseUrl + "/", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                offsite.Add(r.Url);
+            }
+        };
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") { console.Add($"{page.Url}: {m.Text}"); } };
+        foreach (var url in AccessibilityTests.AllPages)
+        {
+            await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        }
+
+        Assert.Empty(offsite);
+        Assert.DoesNotContain(console, c => c.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || c.Contains("Refused to", StringComparison.Ordinal));
+        Assert.DoesNotContain(console, c => !c.Contains("404", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheEssay_IsCompleteWithJavaScriptOff()
+    {
+        var page = await site.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/essay");
+        Assert.Equal(30, await page.Locator(".essay-text .para").CountAsync());
+        Assert.StartsWith("No War on Iran.", (await page.Locator("#p30 > p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        var refs = page.Locator("#p17 details.refs");
+        await refs.Locator("summary").ClickAsync();
+        await Assertions.Expect(refs.Locator("a").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Search, new() { Name = "Site search" }).GetByRole(AriaRole.Searchbox).FillAsync("Mossadegh");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q=Mossadegh"));
+        Assert.True(await page.Locator("ol.results > li").CountAsync() > 0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheEssayPage_TransfersUnder60KbFirstAndUnder15KbOnARepeatVisit()
+    {
+        var page = await site.NewPageAsync();
+        var responses = new List<IResponse>();
+        page.Response += (_, r) => responses.Add(r);
+
+        await page.GotoAsync("/essay", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var first = await TransferredAsync(responses);
+        responses.Clear();
+        await page.GotoAsync("/essay", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var repeat = await TransferredAsync(responses);
+
+        Assert.True(first < 60 * 1024, $"first visit transferred {first} bytes");
+        Assert.True(repeat < 15 * 1024, $"repeat visit transferred {repeat} bytes");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<long> TransferredAsync(List<IResponse> responses)
+    {
+        long total = 0;
+        foreach (var r in responses.ToList())
+        {
+            var sizes = await r.Request.SizesAsync();
+            total += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+        }
+
+        return total;
+    }
+
+    [Fact]
+    public async Task TheServer_SendsNoServerHeader()
+    {
+        var page = await site.NewPageAsync();
+        var response = await page.GotoAsync("/essay");
+        var headers = await response!.AllHeadersAsync();
+        Assert.False(headers.ContainsKey("server"));
+        Assert.True(headers.ContainsKey("content-security-policy"));
+        await page.Context.CloseAsync();
+    }
+}
