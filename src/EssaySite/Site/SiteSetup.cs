@@ -53,6 +53,7 @@ public static class SiteSetup
         builder.Services.AddSingleton<ContentLoader>();
         builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<ContentLoader>(), paths.ContentRoot));
         builder.Services.AddRazorPages();
+        builder.Services.AddTeaching();
         return builder;
     }
 
@@ -82,6 +83,7 @@ public static class SiteSetup
     public static WebApplication MapEssaySite(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapTeaching();
         return app;
     }
 
