@@ -14,6 +14,11 @@ public sealed partial class NavigationTests(BrowserFixture site)
         { "/sources", "Sources" },
         { "/questions", "Discussion questions" },
         { "/about", "About this site" },
+        { "/perspectives", "Perspectives on the strike" },
+        { "/packet", "Class packet: There Is Only One Position" },
+        { "/assign", "Make an assignment" },
+        { "/essay/cite/17", "Cite paragraph 17 of the essay" },
+        { "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "A note" }.Encode(), "Assignment" },
     };
 
     [Theory]

@@ -14,6 +14,11 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         { "/sources", "/sources" },
         { "/questions", "/questions" },
         { "/about", "/about" },
+        { "/perspectives", "/perspectives" },
+        { "/packet", null },
+        { "/assign", null },
+        { "/essay/cite/17", null },
+        { "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3] }.Encode(), null },
     };
 
     [Theory]
@@ -35,8 +40,15 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         Assert.Equal("#main", doc.QuerySelector("a.skip-link")?.GetAttribute("href"));
 
         var marked = doc.QuerySelectorAll("header nav a[aria-current='page']").ToList();
-        var link = Assert.Single(marked);
-        Assert.Equal(current, link.GetAttribute("href"));
+        if (current is null)
+        {
+            Assert.Empty(marked);
+        }
+        else
+        {
+            var link = Assert.Single(marked);
+            Assert.Equal(current, link.GetAttribute("href"));
+        }
     }
 
     [Fact]
@@ -148,6 +160,22 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         {
             Assert.NotNull(doc.QuerySelector($"main a[href='{href}']"));
         }
+    }
+
+    [Fact]
+    public async Task Perspectives_RendersItsSectionsWithSourcesAndIsLinkedFromTheQuestions()
+    {
+        var doc = await site.Client.GetDocumentAsync("/perspectives");
+        Assert.Equal("Perspectives on the strike", doc.QuerySelector("h1")!.TextContent);
+        var headings = doc.QuerySelectorAll("main article h2").ToList();
+        Assert.True(headings.Count >= 3, $"only {headings.Count} sections");
+        Assert.All(headings, h => Assert.False(string.IsNullOrEmpty(h.Id)));
+        Assert.True(doc.QuerySelectorAll("main article a[href^='/sources#']").Length >= 10);
+        Assert.Empty(doc.QuerySelectorAll("main article script, main article [style], main article [onclick]"));
+        Assert.Equal("/questions", doc.QuerySelector("nav.prev-next a[rel='prev']")?.GetAttribute("href"));
+
+        var questions = await site.Client.GetDocumentAsync("/questions");
+        Assert.NotNull(questions.QuerySelector("main a[href^='/perspectives']"));
     }
 
     [Fact]

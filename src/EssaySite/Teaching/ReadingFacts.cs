@@ -14,10 +14,10 @@ public sealed partial record ReadingFacts(int Words, int Sentences, int Syllable
 
     public int Minutes => Words == 0 ? 0 : (int)Math.Ceiling(Words / (double)WordsPerMinute);
 
-    /// <summary>0.39 (words/sentences) + 11.8 (syllables/words) − 15.59.</summary>
-    public double Grade => Words == 0 || Sentences == 0
+    /// <summary>0.39 (words/sentences) + 11.8 (syllables/words) − 15.59, in decimal so a hand-worked −1.45 rounds as on paper.</summary>
+    public decimal Grade => Words == 0 || Sentences == 0
         ? 0
-        : (0.39 * Words / Sentences) + (11.8 * Syllables / Words) - 15.59;
+        : (0.39m * Words / Sentences) + (11.8m * Syllables / Words) - 15.59m;
 
     /// <summary>The grade as shown to readers: one decimal place.</summary>
     public string GradeDisplay => Math.Round(Grade, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
@@ -36,7 +36,7 @@ public sealed partial record ReadingFacts(int Words, int Sentences, int Syllable
             words += tokens.Length;
             syllables += tokens.Sum(CountSyllables);
             // A paragraph's end closes a sentence even without a full stop (a heading, a slogan).
-            sentences += SentenceEnd().Count(paragraph) + (SentenceEndAtEnd().IsMatch(paragraph) ? 0 : 1);
+            sentences += Math.Max(1, SentenceEnd().Count(paragraph) + (SentenceEndAtEnd().IsMatch(paragraph) ? 0 : 1));
         }
 
         return new ReadingFacts(words, sentences, syllables);
@@ -75,8 +75,9 @@ public sealed partial record ReadingFacts(int Words, int Sentences, int Syllable
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
-    // Terminators and closing quotes, then the end or a capital (so "U.S. forces" is one sentence).
-    [GeneratedRegex(@"[.!?]+[”’""')\]]*(?=\s+[“‘""'(\[]?[A-Z0-9]|\s*$)")]
+    // Terminators and closing quotes, then the end or a capital (so "U.S. forces" is one sentence), but not
+    // after an initial or a title ("U.S. Army", "George H. W. Bush", "Gen. Milley").
+    [GeneratedRegex(@"(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Sen|Rep|Gov|Pres|No|vs))[.!?]+[”’""')\]]*(?=\s+[“‘""'(\[]?[A-Z0-9]|\s*$)")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"[.!?]+[”’""')\]]*\s*$")]
