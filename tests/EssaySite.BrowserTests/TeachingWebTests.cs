@@ -31,11 +31,61 @@ public sealed class TeachingWebTests(BrowserFixture site)
 
         // Each part starts a page, and no site chrome is printed.
         Assert.Contains(pages, p => p.StartsWith(Squash("2. Timeline"), StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.StartsWith(Squash("3. Sources"), StringComparison.Ordinal));
         Assert.Contains(pages, p => p.StartsWith(Squash("4. Discussion questions"), StringComparison.Ordinal));
         Assert.DoesNotContain(Squash("Skip to main content"), text, StringComparison.Ordinal);
         Assert.DoesNotContain(Squash("Content version"), text, StringComparison.Ordinal);
         // External links carry their address in print.
         Assert.Contains(Squash("(https://shainescarminach.com/2020/01/08/there-is-only-one-position/)"), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PacketPrintStyles_UseSerifTextBreakEachPartAndKeepHeadingsWithTheirText()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/packet");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var style = await page.EvaluateAsync<Dictionary<string, string>>(@"() => {
+            const css = (sel, prop) => getComputedStyle(document.querySelector(sel)).getPropertyValue(prop);
+            return {
+                header: css('.site-header', 'display'), footer: css('.site-footer', 'display'), contents: css('.packet-contents', 'display'),
+                font: css('.packet .para p', 'font-family'), size: css('.packet .para p', 'font-size'),
+                firstPart: css('.packet-header + .packet-part', 'break-before'), timeline: css('section.packet-part:nth-of-type(2)', 'break-before'),
+                h2: css('.packet h2', 'break-after'), h3: css('.packet h3', 'break-after'), pnum: css('.packet .pnum', 'display'),
+            };
+        }");
+        Assert.Equal("none", style["header"]);
+        Assert.Equal("none", style["footer"]);
+        Assert.Equal("none", style["contents"]);
+        Assert.EndsWith("serif", style["font"], StringComparison.Ordinal);
+        Assert.DoesNotContain("sans-serif", style["font"], StringComparison.Ordinal);
+        Assert.InRange(double.Parse(style["size"].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) * 0.75, 11, 12);
+        Assert.Equal("auto", style["firstPart"]);
+        Assert.Equal("page", style["timeline"]);
+        Assert.Equal("avoid", style["h2"]);
+        Assert.Equal("avoid", style["h3"]);
+        Assert.Equal("block", style["pnum"]);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/essay")]
+    [InlineData("/assign/ARgDAAAHARUJ3g5SZWFkIGNhcmVmdWxsefQQQA")]
+    public async Task PrintedPagesThatShowTheEssay_KeepParagraphNumbersAndDropChrome(string url)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".para .pnum").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".site-footer")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.Locator(".pcite:visible, .copy-button:visible, .screen-only:visible").CountAsync());
+        if (url.StartsWith("/assign/", StringComparison.Ordinal))
+        {
+            await Assertions.Expect(page.Locator(".qr img")).ToBeVisibleAsync();
+        }
+
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -38,6 +38,11 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         Assert.NotNull(doc.QuerySelector("header nav[aria-label='Site']"));
         Assert.NotNull(doc.QuerySelector("footer"));
         Assert.Equal("#main", doc.QuerySelector("a.skip-link")?.GetAttribute("href"));
+        Assert.Equal(new Uri(site.Client.BaseAddress!, url.Split('?')[0]).AbsoluteUri, doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        foreach (var meta in new[] { "meta[property='og:title']", "meta[property='og:description']", "meta[property='og:image']", "meta[name='twitter:card']", "meta[name='twitter:image']" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector(meta)?.GetAttribute("content")), $"{url} lacks {meta}");
+        }
 
         var marked = doc.QuerySelectorAll("header nav a[aria-current='page']").ToList();
         if (current is null)

@@ -66,3 +66,20 @@ public sealed class ReadingFactsTests
         Assert.InRange(facts.Grade, 9m, 16m);
     }
 }
+
+public sealed class TeachingFactsTests
+{
+    [Fact]
+    public void Facts_AreMeasuredOncePerSnapshot()
+    {
+        var store = new EssaySite.Content.ContentStore(new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer()), Repo.Content);
+        var first = store.Load();
+        var facts = new TeachingFacts();
+        Assert.Same(facts.For(first), facts.For(first));
+        Assert.Equal(1608, facts.For(first).Words);
+
+        var second = store.Load();
+        Assert.NotSame(facts.For(first), facts.For(second));
+        Assert.Equal(facts.For(first), facts.For(second));
+    }
+}

@@ -163,6 +163,14 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.Equal("40", doc.QuerySelector("#paragraphs")!.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task AssignForm_IgnoresParametersItDoesNotOwn()
+    {
+        var doc = await _client.GetDocumentAsync("/assign?utm_source=lms");
+        Assert.Null(doc.QuerySelector(".form-problems"));
+        Assert.NotNull(doc.QuerySelector("form.assign-form[method='get'][action='/assign']"));
+    }
+
     [Theory]
     [InlineData("x")]
     [InlineData("AAAAAAAAAAAA")]

@@ -20,11 +20,14 @@ public sealed class IndexModel(ContentStore store) : PageModel
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    private static readonly HashSet<string> FormFields = new(["essay", "paragraphs", "timeline", "sources", "q", "due", "note"], StringComparer.OrdinalIgnoreCase);
+
     public IActionResult OnGet()
     {
         ViewData["Title"] = "Make an assignment";
         ViewData["Description"] = "Choose parts of the essay and guide and some questions, and get a short link and QR code for your class.";
-        if (Request.Query.Count == 0)
+        // Only the form's own fields make a submission; a bare visit (or one with tracking parameters) shows the form.
+        if (!Request.Query.Keys.Any(FormFields.Contains))
         {
             return Page();
         }
