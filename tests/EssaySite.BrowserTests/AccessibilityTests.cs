@@ -13,6 +13,8 @@ public sealed class AccessibilityTests(BrowserFixture site)
         "/", "/essay", "/timeline", "/sources", "/questions", "/perspectives", "/glossary", "/about",
         "/commentary", "/commentary/what-happened-next", "/commentary/reading-an-opinion-essay",
         "/search", "/search?q=Soleimani", "/no-such-page",
+        "/packet", "/assign", "/essay/cite/17",
+        "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode(),
     ];
 
     public static TheoryData<int, string> Variants() => new()

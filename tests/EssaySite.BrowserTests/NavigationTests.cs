@@ -20,6 +20,10 @@ public sealed partial class NavigationTests(BrowserFixture site)
         { "/commentary/what-happened-next", "What happened next" },
         { "/commentary/reading-an-opinion-essay", "Reading an opinion essay" },
         { "/search?q=Mosaddegh", "Search" },
+        { "/packet", "Class packet: There Is Only One Position" },
+        { "/assign", "Make an assignment" },
+        { "/essay/cite/17", "Cite paragraph 17 of the essay" },
+        { "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "A note" }.Encode(), "Assignment" },
     };
 
     [Theory]

@@ -21,6 +21,10 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         { "/commentary/reading-an-opinion-essay", "/commentary" },
         { "/search", null },
         { "/search?q=Soleimani", null },
+        { "/packet", null },
+        { "/assign", null },
+        { "/essay/cite/17", null },
+        { "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3] }.Encode(), null },
     };
 
     [Theory]
@@ -40,6 +44,11 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         Assert.NotNull(doc.QuerySelector("header nav[aria-label='Site']"));
         Assert.NotNull(doc.QuerySelector("footer"));
         Assert.Equal("#main", doc.QuerySelector("a.skip-link")?.GetAttribute("href"));
+        Assert.Equal(new Uri(site.Client.BaseAddress!, url.Split('?')[0]).AbsoluteUri, doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        foreach (var meta in new[] { "meta[property='og:title']", "meta[property='og:description']", "meta[property='og:image']", "meta[name='twitter:card']", "meta[name='twitter:image']" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector(meta)?.GetAttribute("content")), $"{url} lacks {meta}");
+        }
 
         var marked = doc.QuerySelectorAll("header nav a[aria-current='page']").ToList();
         if (current is null)
@@ -161,6 +170,22 @@ public sealed class PageStructureTests(RealSite site) : IClassFixture<RealSite>
         {
             Assert.NotNull(doc.QuerySelector($"main a[href='{href}']"));
         }
+    }
+
+    [Fact]
+    public async Task Perspectives_RendersItsSectionsWithSourcesAndIsLinkedFromTheQuestions()
+    {
+        var doc = await site.Client.GetDocumentAsync("/perspectives");
+        Assert.Equal("Perspectives on the strike", doc.QuerySelector("h1")!.TextContent);
+        var headings = doc.QuerySelectorAll("main article h2").ToList();
+        Assert.True(headings.Count >= 3, $"only {headings.Count} sections");
+        Assert.All(headings, h => Assert.False(string.IsNullOrEmpty(h.Id)));
+        Assert.True(doc.QuerySelectorAll("main article a[href^='/sources#']").Length >= 10);
+        Assert.Empty(doc.QuerySelectorAll("main article script, main article [style], main article [onclick]"));
+        Assert.Equal("/questions", doc.QuerySelector("nav.prev-next a[rel='prev']")?.GetAttribute("href"));
+
+        var questions = await site.Client.GetDocumentAsync("/questions");
+        Assert.NotNull(questions.QuerySelector("main a[href^='/perspectives']"));
     }
 
     [Fact]

@@ -22,7 +22,10 @@ public static class PageCaching
                 .With(c => !c.HttpContext.Request.Path.StartsWithSegments("/search") && !c.HttpContext.Request.Path.StartsWithSegments("/healthz"))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                .VaryByValue(c => new KeyValuePair<string, string>("content", c.RequestServices.GetRequiredService<ContentStore>().Current.Version))
+                // A page changes when the content does, and its citations carry the day's access date.
+                .VaryByValue(c => new KeyValuePair<string, string>(
+                    "content",
+                    $"{c.RequestServices.GetRequiredService<ContentStore>().Current.Version}/{c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}"))
                 .Expire(TimeSpan.FromHours(12)));
         });
 

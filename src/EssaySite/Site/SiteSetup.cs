@@ -71,6 +71,7 @@ public static class SiteSetup
             builder.Services.AddSingleton<ContentWatcher>();
         }
 
+        builder.Services.AddTeaching();
         return builder;
     }
 
@@ -119,6 +120,7 @@ public static class SiteSetup
     {
         app.MapRazorPages();
         app.MapSyndication();
+        app.MapTeaching();
         return app;
     }
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# /essay under load: the site (published, Production settings) against the same HTML served as a static
+# file by nginx on this machine, in alternating rounds of wrk at 64 connections. Also prints the time from
+# process start to the first 200 and the site's memory after a minute of load.
+# usage: benchmarks/http.sh [seconds-per-round (default 20)] [rounds (default 3)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+rounds=${2:-3}
+for tool in wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx curl)"; exit 1; }
+done
+work=$(mktemp -d)
+site_port=5401
+nginx_port=5402
+cleanup() { [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet publish src/EssaySite -c Release -o "$work/app" -nologo -v quiet >/dev/null
+
+start=$(date +%s%N)
+(cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$site_port" exec dotnet app/EssaySite.dll >/dev/null 2>&1) &
+app_pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$site_port/essay"; do sleep 0.005; done
+startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+app_pid=$(pgrep -f "app/EssaySite.dll" | head -1)
+
+mkdir -p "$work/static/essay"
+curl -s "http://127.0.0.1:$site_port/essay" > "$work/static/essay/index.html"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/static;
+    location / { index index.html; }
+  }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+until curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/essay/"; do sleep 0.05; done
+
+to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'
+}
+run() { # url -> "rps p50 p99"
+  local out; out=$(wrk -t2 -c64 -d"${secs}s" --latency "$1")
+  local rps; rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  local p50; p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  local p99; p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  echo "$rps $p50 $p99"
+}
+
+wrk -t2 -c64 -d3s "http://127.0.0.1:$site_port/essay" >/dev/null
+wrk -t2 -c64 -d3s "http://127.0.0.1:$nginx_port/essay/" >/dev/null
+echo "http benchmark: /essay ($(wc -c < "$work/static/essay/index.html") bytes of HTML), wrk -t2 -c64, ${rounds} alternating rounds of ${secs}s, $(nproc) cores, $(date -u +%Y-%m-%d)"
+printf '%-8s %-6s %12s %10s %10s\n' round server "requests/s" "p50 ms" "p99 ms"
+site_rps=() nginx_rps=() site_p99=() site_p50=() nginx_p50=() nginx_p99=()
+for r in $(seq 1 "$rounds"); do
+  read -r rps p50 p99 < <(run "http://127.0.0.1:$site_port/essay")
+  printf '%-8s %-6s %12s %10s %10s\n' "$r" site "$rps" "$p50" "$p99"
+  site_rps+=("$rps"); site_p50+=("$p50"); site_p99+=("$p99")
+  read -r rps p50 p99 < <(run "http://127.0.0.1:$nginx_port/essay/")
+  printf '%-8s %-6s %12s %10s %10s\n' "$r" nginx "$rps" "$p50" "$p99"
+  nginx_rps+=("$rps"); nginx_p50+=("$p50"); nginx_p99+=("$p99")
+done
+rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+s_rps=$(median "${site_rps[@]}"); n_rps=$(median "${nginx_rps[@]}")
+printf '%-15s %12s %10s %10s\n' "median" "requests/s" "p50 ms" "p99 ms"
+printf '%-15s %12s %10s %10s\n' site "$s_rps" "$(median "${site_p50[@]}")" "$(median "${site_p99[@]}")"
+printf '%-15s %12s %10s %10s\n' nginx "$n_rps" "$(median "${nginx_p50[@]}")" "$(median "${nginx_p99[@]}")"
+echo "site / nginx requests per second: $(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')  (target at least 0.50; site p99 target under 10 ms)"
+echo "start-up, process start to first 200: ${startup_ms} ms (target under 1000 ms)"
+echo "site memory (RSS) after $(( secs * rounds + 3 )) s of load: ${rss_mb} MB (target under 150 MB)"

@@ -1,0 +1,48 @@
+using EssaySite.Content;
+using EssaySite.Teaching;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EssaySite.Pages.Assign;
+
+/// <summary>The assignment form: a plain GET form, so it works without JavaScript; a valid choice redirects to its short URL.</summary>
+public sealed class IndexModel(ContentStore store) : PageModel
+{
+    public ContentSnapshot Site { get; } = store.Current;
+
+    [BindProperty(SupportsGet = true)] public string? Essay { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Paragraphs { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Timeline { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sources { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public List<string> Questions { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Due { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Note { get; set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    private static readonly HashSet<string> FormFields = new(["essay", "paragraphs", "timeline", "sources", "q", "due", "note"], StringComparer.OrdinalIgnoreCase);
+
+    public IActionResult OnGet()
+    {
+        ViewData["Title"] = "Make an assignment";
+        ViewData["Description"] = "Choose parts of the essay and guide and some questions, and get a short link and QR code for your class.";
+        // Only the form's own fields make a submission; a bare visit (or one with tracking parameters) shows the form.
+        if (!Request.Query.Keys.Any(FormFields.Contains))
+        {
+            return Page();
+        }
+
+        var form = new AssignmentForm(Essay, Paragraphs, Timeline is not null, Sources is not null, Questions, Due, Note);
+        var (assignment, problems) = form.Build(Site.Essay.Paragraphs.Count, Site.Questions.Count);
+        if (assignment is not null)
+        {
+            return Redirect($"/assign/{assignment.Encode()}");
+        }
+
+        Problems = problems;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public bool IsChecked(int question) => Questions.Contains(question.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,43 @@
+using EssaySite.Content;
+using EssaySite.Site;
+using EssaySite.Teaching;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EssaySite.Pages.Assign;
+
+/// <summary>One assignment, read from its code; a code that is not one gets a 400 page saying so.</summary>
+public sealed class ShowModel(ContentStore store) : PageModel
+{
+    public ContentSnapshot Site { get; } = store.Current;
+
+    public Assignment? Assignment { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public Uri Address { get; private set; } = null!;
+
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+
+    public IReadOnlyList<EssayParagraph> Paragraphs { get; private set; } = [];
+
+    public void OnGet(string code)
+    {
+        Code = code;
+        Address = HttpContext.Absolute($"/assign/{Uri.EscapeDataString(code)}");
+        Assignment = Assignment.TryDecode(code, Site.Essay.Paragraphs.Count, Site.Questions.Count, out var problem);
+        if (Assignment is null)
+        {
+            Problem = problem;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ViewData["Title"] = "This assignment link does not work";
+            return;
+        }
+
+        Paragraphs = [.. Assignment.Paragraphs.Select(n => Site.Essay.Paragraphs[n - 1])];
+        Questions = [.. Assignment.Questions.Select(n => Site.Questions[n - 1])];
+        ViewData["Title"] = Assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
+        ViewData["Description"] = "A reading assignment on the essay “There Is Only One Position” and its reading guide.";
+    }
+}

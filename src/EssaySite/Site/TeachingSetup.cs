@@ -1,0 +1,32 @@
+using EssaySite.Content;
+using EssaySite.Teaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EssaySite.Site;
+
+/// <summary>Services and endpoints for the teaching pages (packet, citations, assignments).</summary>
+public static class TeachingSetup
+{
+    public static IServiceCollection AddTeaching(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TeachingFacts>();
+        return services;
+    }
+
+    public static WebApplication MapTeaching(this WebApplication app)
+    {
+        // Measure the essay now, at start-up, rather than on the first request.
+        app.Services.GetRequiredService<TeachingFacts>().For(app.Services.GetRequiredService<ContentStore>().Current);
+
+        app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentStore store) =>
+        {
+            var site = store.Current;
+            var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
+            return assignment is null
+                ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
+                : Results.Text(QrSvg.For(context.Absolute($"/assign/{code}").AbsoluteUri), "image/svg+xml");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Text;
+using Microsoft.Playwright;
+using UglyToad.PdfPig;
+
+namespace EssaySite.BrowserTests;
+
+/// <summary>A teacher prints the packet, makes an assignment, projects its QR code and copies a citation.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class TeachingWebTests(BrowserFixture site)
+{
+    [Fact]
+    public async Task Packet_PrintsToAPdfWithTheEssayTimelineAndQuestions()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/packet");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
+        await page.Context.CloseAsync();
+
+        using var document = PdfDocument.Open(pdf);
+        Assert.InRange(document.NumberOfPages, 8, 40);
+        var pages = document.GetPages().Select(p => Squash(string.Join(' ', p.GetWords().Select(w => w.Text)))).ToList();
+        var text = string.Concat(pages);
+
+        var seed = SeedParagraphs();
+        var first = seed[0][..(seed[0].IndexOf('.', StringComparison.Ordinal) + 1)];
+        var last = seed[^1][(seed[^1].TrimEnd('.').LastIndexOf('.') + 1)..].Trim();
+        Assert.Contains(Squash(first), text, StringComparison.Ordinal);
+        Assert.Contains(Squash(last), text, StringComparison.Ordinal);
+        Assert.Contains(Squash("Iran Air Flight 655"), text, StringComparison.Ordinal);
+        Assert.Contains(Squash("In your own words, what is the “one position” the title refers to"), text, StringComparison.Ordinal);
+
+        // Each part starts a page, and no site chrome is printed.
+        Assert.Contains(pages, p => p.StartsWith(Squash("2. Timeline"), StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.StartsWith(Squash("3. Sources"), StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.StartsWith(Squash("4. Discussion questions"), StringComparison.Ordinal));
+        Assert.DoesNotContain(Squash("Skip to main content"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Squash("Content version"), text, StringComparison.Ordinal);
+        // External links carry their address in print.
+        Assert.Contains(Squash("(https://shainescarminach.com/2020/01/08/there-is-only-one-position/)"), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PacketPrintStyles_UseSerifTextBreakEachPartAndKeepHeadingsWithTheirText()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/packet");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var style = await page.EvaluateAsync<Dictionary<string, string>>(@"() => {
+            const css = (sel, prop) => getComputedStyle(document.querySelector(sel)).getPropertyValue(prop);
+            return {
+                header: css('.site-header', 'display'), footer: css('.site-footer', 'display'), contents: css('.packet-contents', 'display'),
+                font: css('.packet .para p', 'font-family'), size: css('.packet .para p', 'font-size'),
+                firstPart: css('.packet-header + .packet-part', 'break-before'), timeline: css('section.packet-part:nth-of-type(2)', 'break-before'),
+                h2: css('.packet h2', 'break-after'), h3: css('.packet h3', 'break-after'), pnum: css('.packet .pnum', 'display'),
+            };
+        }");
+        Assert.Equal("none", style["header"]);
+        Assert.Equal("none", style["footer"]);
+        Assert.Equal("none", style["contents"]);
+        Assert.EndsWith("serif", style["font"], StringComparison.Ordinal);
+        Assert.DoesNotContain("sans-serif", style["font"], StringComparison.Ordinal);
+        Assert.InRange(double.Parse(style["size"].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) * 0.75, 11, 12);
+        Assert.Equal("auto", style["firstPart"]);
+        Assert.Equal("page", style["timeline"]);
+        Assert.Equal("avoid", style["h2"]);
+        Assert.Equal("avoid", style["h3"]);
+        Assert.Equal("block", style["pnum"]);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/essay")]
+    [InlineData("/assign/ARgDAAAHARUJ3g5SZWFkIGNhcmVmdWxsefQQQA")]
+    public async Task PrintedPagesThatShowTheEssay_KeepParagraphNumbersAndDropChrome(string url)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".para .pnum").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".site-footer")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.Locator(".pcite:visible, .copy-button:visible, .screen-only:visible").CountAsync());
+        if (url.StartsWith("/assign/", StringComparison.Ordinal))
+        {
+            await Assertions.Expect(page.Locator(".qr img")).ToBeVisibleAsync();
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Teacher_AssignsParagraphs17To19AndThreeQuestions_WithoutJavaScript()
+    {
+        var page = await site.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/assign");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Some paragraphs" }).CheckAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") }).FillAsync("17–19");
+        foreach (var n in new[] { 2, 6, 9 })
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new($"^Question {n}\\.") }).CheckAsync();
+        }
+
+        await page.GetByLabel("A short note").FillAsync("Read before Monday");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the assignment link" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/assign/[A-Za-z0-9_-]+$"));
+        var url = page.Url;
+
+        var other = await site.NewPageAsync(javaScript: false);
+        var response = await other.GotoAsync(url);
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(["17", "18", "19"], await other.Locator(".assigned-paragraphs .para").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.paragraph)"));
+        Assert.Equal(["2", "6", "9"], await other.Locator(".assigned-questions > li").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.question)"));
+        Assert.Equal(0, await other.Locator(".assigned-parts [data-part='timeline'], .assigned-parts [data-part='sources'], .assigned-parts [data-part='essay']").CountAsync());
+        await Assertions.Expect(other.Locator(".assignment-note")).ToContainTextAsync("Read before Monday");
+        Assert.StartsWith("We could begin roughly five decades ago", (await other.Locator(".assigned-paragraphs .para").First.Locator("p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+
+        await other.GetByRole(AriaRole.Link, new() { Name = "Question 6 in the guide" }).ClickAsync();
+        await other.WaitForURLAsync(site.BaseUrl + "/questions#q06");
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AssignmentQrCode_DecodesToTheAssignmentUrl()
+    {
+        var code = new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 4, 7], Timeline = true }.Encode();
+        // The CSP rightly forbids the injected decoder; only this test's context bypasses it.
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/assign/{code}");
+        var image = page.Locator(".qr img");
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = JsQrPath() });
+
+        var decoded = await page.EvaluateAsync<string?>(@"async () => {
+            const img = document.querySelector('.qr img');
+            await img.decode();
+            const size = 400;
+            const canvas = document.createElement('canvas');
+            canvas.width = size; canvas.height = size;
+            const ctx = canvas.getContext('2d');
+            ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, size, size);
+            ctx.drawImage(img, 0, 0, size, size);
+            const data = ctx.getImageData(0, 0, size, size);
+            const result = jsQR(data.data, size, size);
+            return result ? result.data : null;
+        }");
+
+        Assert.Equal($"{site.BaseUrl}/assign/{code}", decoded);
+        Assert.Equal(decoded, page.Url);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Citations_AreSelectableWithoutJavaScript_AndCopyWithIt()
+    {
+        var plain = await site.NewPageAsync(javaScript: false);
+        await plain.GotoAsync("/essay");
+        Assert.Equal(8, await plain.Locator(".cite-this .cite-text").CountAsync());
+        Assert.Equal(0, await plain.Locator(".copy-button").CountAsync());
+        await plain.Context.CloseAsync();
+
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/timeline");
+        var first = page.Locator(".cite-this .citation-row").First;
+        await first.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal((await first.Locator(".cite-text").InnerTextAsync()).Trim(), copied);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ParagraphCiteLink_OpensItsCitation()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/essay#p17");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cite paragraph 17", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + "/essay/cite/17");
+        await Assertions.Expect(page.Locator(".cite-text").First).ToContainTextAsync($"¶ 17, {new Uri(site.BaseUrl).Authority}/essay#p17");
+        await page.Context.CloseAsync();
+    }
+
+    // Letters only survive the comparison: PDF text has its own spacing, line breaks and ligatures.
+    private static string Squash(string text)
+    {
+        var normal = text.Normalize(NormalizationForm.FormKC);
+        return new string([.. normal.Where(c => !char.IsWhiteSpace(c) && c != '\u00AD')]);
+    }
+
+    private static List<string> SeedParagraphs() =>
+        [.. File.ReadAllLines(Path.Combine(RepoRoot(), "seeds", "000_0273d8e9ceb8cf6c.txt")).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())];
+
+    /// <summary>jsQR from this project's npm dependencies (scripts/test runs npm ci when node_modules is missing).</summary>
+    private static string JsQrPath()
+    {
+        var path = Path.Combine(RepoRoot(), "tests", "EssaySite.BrowserTests", "node_modules", "jsqr", "dist", "jsQR.js");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"jsQR is missing at {path}: run 'npm ci' in tests/EssaySite.BrowserTests.");
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EssaySite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}

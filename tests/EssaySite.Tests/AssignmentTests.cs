@@ -1,0 +1,114 @@
+using EssaySite.Teaching;
+
+namespace EssaySite.Tests;
+
+public sealed class AssignmentTests
+{
+    private static readonly Assignment Sample = new()
+    {
+        Paragraphs = [17, 18, 19],
+        Timeline = true,
+        Questions = [2, 5, 11],
+        Due = new DateOnly(2026, 12, 1),
+        Note = "Read twice; bring notes “in pencil”.",
+    };
+
+    [Fact]
+    public void Code_RoundTripsEveryChoice()
+    {
+        var code = Sample.Encode();
+        var back = Assignment.TryDecode(code, 30, 16, out var problem);
+        Assert.Null(problem);
+        Assert.NotNull(back);
+        Assert.Equal(Sample.Paragraphs, back.Paragraphs);
+        Assert.Equal(Sample.Questions, back.Questions);
+        Assert.Equal((Sample.WholeEssay, Sample.Timeline, Sample.Sources, Sample.Due, Sample.Note), (back.WholeEssay, back.Timeline, back.Sources, back.Due, back.Note));
+    }
+
+    [Fact]
+    public void Code_IsShortUrlSafeAndStable()
+    {
+        var code = Sample.Encode();
+        Assert.Equal(code, (Sample with { Paragraphs = [17, 18, 19] }).Encode());
+        Assert.Matches("^[A-Za-z0-9_-]+$", code);
+        Assert.True(new Assignment { WholeEssay = true, Questions = [1, 2, 3] }.Encode().Length <= 16);
+        Assert.NotEqual(code, (Sample with { Questions = [2, 5, 12] }).Encode());
+    }
+
+    [Fact]
+    public void EveryTruncation_IsRefusedWithAReason()
+    {
+        var code = Sample.Encode();
+        for (var length = 0; length < code.Length; length++)
+        {
+            Assert.Null(Assignment.TryDecode(code[..length], 30, 16, out var problem));
+            Assert.False(string.IsNullOrEmpty(problem));
+        }
+    }
+
+    [Fact]
+    public void EveryOneCharacterChange_IsRefused()
+    {
+        var code = Sample.Encode();
+        for (var i = 0; i < code.Length; i++)
+        {
+            var changed = code[..i] + (code[i] == 'A' ? 'B' : 'A') + code[(i + 1)..];
+            Assert.Null(Assignment.TryDecode(changed, 30, 16, out _));
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    [InlineData("not a code")]
+    [InlineData("%00")]
+    [InlineData("AAAAAAAAAAAAAAAA")]
+    [InlineData("////")]
+    public void Nonsense_IsRefused(string code) => Assert.Null(Assignment.TryDecode(code, 30, 16, out _));
+
+    [Fact]
+    public void AValidCodeForMoreParagraphsOrQuestionsThanExist_IsRefused()
+    {
+        var code = new Assignment { Paragraphs = [31] }.Encode();
+        Assert.Null(Assignment.TryDecode(code, 30, 16, out var problem));
+        Assert.Contains("paragraphs 1 to 30", problem, StringComparison.Ordinal);
+        Assert.Null(Assignment.TryDecode(new Assignment { Questions = [17] }.Encode(), 30, 16, out _));
+        Assert.Null(Assignment.TryDecode(new Assignment().Encode(), 30, 16, out _));
+    }
+
+    [Theory]
+    [InlineData("17-19", new[] { 17, 18, 19 })]
+    [InlineData("17–19, 22", new[] { 17, 18, 19, 22 })]
+    [InlineData("3 1 2 2", new[] { 1, 2, 3 })]
+    public void ParagraphRanges_Parse(string text, int[] expected)
+    {
+        Assert.True(Assignment.TryParseNumbers(text, 30, out var numbers));
+        Assert.Equal(expected, numbers);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("31")]
+    [InlineData("19-17")]
+    [InlineData("a-b")]
+    [InlineData("1-2-3")]
+    public void BadParagraphRanges_AreRefused(string text) => Assert.False(Assignment.TryParseNumbers(text, 30, out _));
+
+    [Fact]
+    public void Ranges_ShowRunsWithAnEnDash() => Assert.Equal("1, 2, 17–19, 22", Assignment.Ranges([22, 17, 18, 19, 1, 2]));
+
+    [Fact]
+    public void Form_BuildsTheAssignmentOrSaysWhatIsWrong()
+    {
+        var (ok, none) = new AssignmentForm("some", "17-19", false, true, ["3", "1"], "2026-12-01", "  Read   it ").Build(30, 16);
+        Assert.Empty(none);
+        Assert.Equal([17, 18, 19], ok!.Paragraphs);
+        Assert.Equal([1, 3], ok.Questions);
+        Assert.Equal("Read it", ok.Note);
+
+        var (bad, problems) = new AssignmentForm("some", "40", false, false, ["99", "x"], "tomorrow", null).Build(30, 16);
+        Assert.Null(bad);
+        Assert.Equal(4, problems.Count);
+        Assert.Single(new AssignmentForm("none", null, false, false, [], null, null).Build(30, 16).Problems);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text.Json;
+using EssaySite.Content;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EssaySite.Tests;
+
+/// <summary>The teaching pages through the real pipeline, with a fixed clock and a configured public address.</summary>
+public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<TeachingSite>
+{
+    private const string BaseUrl = TeachingSite.BaseUrl;
+    private readonly WebApplicationFactory<Program> _factory = site.Factory;
+    private readonly HttpClient _client = site.Client;
+
+    private string Version => _factory.Services.GetRequiredService<ContentStore>().Current.Version;
+
+    [Fact]
+    public async Task Packet_HasEveryPartWithNumberedParagraphsAndReadingFacts()
+    {
+        var doc = await _client.GetDocumentAsync("/packet");
+        Assert.Single(doc.QuerySelectorAll("h1"));
+        Assert.Equal(["essay", "timeline", "sources", "questions"], doc.QuerySelectorAll("section.packet-part > h2").Select(h => h.Id));
+        var paras = doc.QuerySelectorAll(".packet-part .essay-text .para").ToList();
+        Assert.Equal(30, paras.Count);
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), paras.Select(p => p.QuerySelector(".pnum")!.TextContent));
+        var header = Html.Fold(doc.QuerySelector(".packet-header")!.TextContent);
+        Assert.Contains("Shaine Scarminach", header, StringComparison.Ordinal);
+        Assert.Contains("8 January 2020", header, StringComparison.Ordinal);
+        Assert.Contains($"{BaseUrl}/packet", header, StringComparison.Ordinal);
+        Assert.Contains("1,608 words", header, StringComparison.Ordinal);
+        Assert.Contains("Flesch–Kincaid grade", header, StringComparison.Ordinal);
+        Assert.True(doc.QuerySelectorAll(".packet-part li.event").Length >= 10);
+        Assert.True(doc.QuerySelectorAll(".packet-part li.question").Length >= 10);
+    }
+
+    [Fact]
+    public async Task Home_ShowsTheMeasuredReadingLevel()
+    {
+        var facts = EssaySite.Teaching.ReadingFacts.Measure(Repo.SeedParagraphs());
+        var text = Html.Fold((await _client.GetDocumentAsync("/")).QuerySelector("main")!.TextContent);
+        Assert.Contains($"Flesch–Kincaid grade {facts.GradeDisplay}", text, StringComparison.Ordinal);
+        Assert.Contains($"about {facts.Minutes} minutes", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/essay", "There Is Only One Position")]
+    [InlineData("/timeline", "Timeline")]
+    [InlineData("/questions", "Discussion questions")]
+    [InlineData("/perspectives", "Perspectives on the strike")]
+    public async Task CiteThis_GivesTheOriginalAndThisPageWithDateAndVersion(string url, string title)
+    {
+        var doc = await _client.GetDocumentAsync(url);
+        var section = doc.QuerySelector("section.cite-this");
+        Assert.NotNull(section);
+        var texts = section.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
+        Assert.Equal(8, texts.Count);
+        Assert.Contains("Scarminach, Shaine. “There Is Only One Position.” shainescarminach.com, 8 Jan. 2020, shainescarminach.com/2020/01/08/there-is-only-one-position/.", texts);
+        Assert.Contains($"“{title}.” There Is Only One Position: essay and reading guide, content version {Version}, essay.example.org{url}. Accessed 23 Nov. 2026.", texts);
+        Assert.Contains($"Editors of There Is Only One Position: essay and reading guide. (n.d.). {title} (Content version {Version}). Retrieved November 23, 2026, from {BaseUrl}{url}", texts);
+        Assert.Equal(title, section.QuerySelectorAll(".cite-text i")[3].TextContent);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/packet")]
+    [InlineData("/assign")]
+    public async Task CiteThis_IsOnlyOnTheEssayAndGuidePages(string url) =>
+        Assert.Null((await _client.GetDocumentAsync(url)).QuerySelector("section.cite-this"));
+
+    [Fact]
+    public async Task EveryParagraph_LinksToItsCitation_WithTheLocatorAndItsUrl()
+    {
+        var essay = await _client.GetDocumentAsync("/essay");
+        Assert.Equal(30, essay.QuerySelectorAll(".para > a.pcite[href^='/essay/cite/']").Length);
+        Assert.Equal("/essay/cite/17", essay.QuerySelector("#p17 a.pcite")!.GetAttribute("href"));
+
+        var doc = await _client.GetDocumentAsync("/essay/cite/17");
+        var texts = doc.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
+        Assert.Contains($"Scarminach, Shaine. “There Is Only One Position.” 2020. There Is Only One Position: essay and reading guide, content version {Version}, ¶ 17, essay.example.org/essay#p17. Accessed 23 Nov. 2026.", texts);
+        Assert.Contains($"Scarminach, Shaine. “There Is Only One Position.” January 8, 2020. ¶ 17. In There Is Only One Position: essay and reading guide. Content version {Version}. Accessed November 23, 2026. {BaseUrl}/essay#p17.", texts);
+        Assert.StartsWith("¶ 17 We could begin roughly five decades ago", Html.Fold(doc.QuerySelector(".cited-paragraph")!.TextContent), StringComparison.Ordinal);
+        await _client.GetDocumentAsync("/essay/cite/31", 404);
+        await _client.GetDocumentAsync("/essay/cite/0", 404);
+    }
+
+    [Theory]
+    [InlineData("/", "website")]
+    [InlineData("/essay", "article")]
+    [InlineData("/timeline", "website")]
+    [InlineData("/packet", "website")]
+    [InlineData("/assign", "website")]
+    public async Task EveryPage_HasCanonicalOpenGraphAndTwitterCard(string url, string type)
+    {
+        var doc = await _client.GetDocumentAsync(url);
+        string? Meta(string selector) => doc.QuerySelector(selector)?.GetAttribute("content");
+        Assert.Equal(BaseUrl + url, doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        Assert.Equal(BaseUrl + url, Meta("meta[property='og:url']"));
+        Assert.Equal(type, Meta("meta[property='og:type']"));
+        Assert.False(string.IsNullOrWhiteSpace(Meta("meta[property='og:title']")));
+        Assert.False(string.IsNullOrWhiteSpace(Meta("meta[property='og:description']")));
+        Assert.Equal($"{BaseUrl}/img/share.png", Meta("meta[property='og:image']"));
+        Assert.Equal("summary_large_image", Meta("meta[name='twitter:card']"));
+        Assert.Equal($"{BaseUrl}/img/share.png", Meta("meta[name='twitter:image']"));
+        Assert.Equal(Meta("meta[property='og:title']"), Meta("meta[name='twitter:title']"));
+    }
+
+    [Fact]
+    public async Task ShareImage_IsA1200By630Png()
+    {
+        using var response = await _client.GetAsync(new Uri("/img/share.png", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal(1200, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(630, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    [Fact]
+    public async Task Essay_HasArticleJsonLdWithAuthorAndOriginalDate()
+    {
+        var doc = await _client.GetDocumentAsync("/essay");
+        var blocks = doc.QuerySelectorAll("script[type='application/ld+json']");
+        using var json = JsonDocument.Parse(Assert.Single(blocks).TextContent);
+        var root = json.RootElement;
+        Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
+        Assert.Equal("Article", root.GetProperty("@type").GetString());
+        Assert.Equal("There Is Only One Position", root.GetProperty("headline").GetString());
+        Assert.Equal("Person", root.GetProperty("author").GetProperty("@type").GetString());
+        Assert.Equal("Shaine Scarminach", root.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("2020-01-08", root.GetProperty("datePublished").GetString());
+        Assert.Equal($"{BaseUrl}/essay", root.GetProperty("url").GetString());
+        Assert.Empty((await _client.GetDocumentAsync("/timeline")).QuerySelectorAll("script[type='application/ld+json']"));
+    }
+
+    [Fact]
+    public async Task AssignForm_RedirectsToAShortUrlThatShowsExactlyTheChoice()
+    {
+        using var response = await _client.GetAsync(new Uri("/assign?essay=some&paragraphs=17-19&timeline=1&q=2&q=5&q=11&due=2026-12-01&note=Bring+notes", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/assign/[A-Za-z0-9_-]{10,40}$", location);
+
+        var doc = await _client.GetDocumentAsync(location);
+        Assert.Equal("Assignment due 1 December 2026", doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["17", "18", "19"], doc.QuerySelectorAll(".assigned-paragraphs .para").Select(p => p.GetAttribute("data-paragraph")));
+        Assert.Equal(["2", "5", "11"], doc.QuerySelectorAll(".assigned-questions > li").Select(p => p.GetAttribute("data-question")));
+        Assert.Equal(["paragraphs", "timeline"], doc.QuerySelectorAll(".assigned-parts > li").Select(p => p.GetAttribute("data-part")));
+        Assert.Contains("Bring notes", doc.QuerySelector(".assignment-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(BaseUrl + location, doc.QuerySelector(".assignment-url a")!.GetAttribute("href"));
+        Assert.Equal(location + "/qr.svg", doc.QuerySelector(".qr img")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task AssignForm_WithBadInput_Answers400AndSaysWhy()
+    {
+        var doc = await _client.GetDocumentAsync("/assign?essay=some&paragraphs=40&q=99", 400);
+        var problems = Html.Fold(doc.QuerySelector(".form-problems")!.TextContent);
+        Assert.Contains("numbers from 1 to 30", problems, StringComparison.Ordinal);
+        Assert.Contains("There is no question “99”", problems, StringComparison.Ordinal);
+        Assert.Equal("40", doc.QuerySelector("#paragraphs")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task AssignForm_IgnoresParametersItDoesNotOwn()
+    {
+        var doc = await _client.GetDocumentAsync("/assign?utm_source=lms");
+        Assert.Null(doc.QuerySelector(".form-problems"));
+        Assert.NotNull(doc.QuerySelector("form.assign-form[method='get'][action='/assign']"));
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("AAAAAAAAAAAA")]
+    [InlineData("ARgDAAAHARUJ3g5SZWFkIGNhcmVmdWxsefQQQB")]
+    [InlineData("not%20a%20code")]
+    [InlineData("%E2%9C%93")]
+    [InlineData("ARgDAAAHARUJ3g5SZWFkIGNhcm")]
+    public async Task BrokenAssignmentLinks_Answer400WithAClearMessage(string code)
+    {
+        var doc = await _client.GetDocumentAsync($"/assign/{code}", 400);
+        Assert.Equal("This assignment link does not work", doc.QuerySelector("h1")!.TextContent);
+        Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector(".form-problems")!.TextContent));
+        Assert.NotNull(doc.QuerySelector("main a[href='/assign']"));
+        using var qr = await _client.GetAsync(new Uri($"/assign/{code}/qr.svg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, qr.StatusCode);
+    }
+
+    [Fact]
+    public async Task QrCode_IsSvgWithoutStyleAttributesOrScripts()
+    {
+        var code = new EssaySite.Teaching.Assignment { WholeEssay = true, Questions = [1] }.Encode();
+        using var response = await _client.GetAsync(new Uri($"/assign/{code}/qr.svg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        var svg = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("style", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"{BaseUrl}/assign/{code}", svg, StringComparison.Ordinal);
+    }
+
+}
+
+/// <summary>One app for the teaching page tests: Site:BaseUrl set and the clock fixed at 23 November 2026.</summary>
+public sealed class TeachingSite : IDisposable
+{
+    public const string BaseUrl = "https://essay.example.org";
+    private readonly SiteFactory _site = new SiteFactory().With("Site:BaseUrl", BaseUrl);
+
+    public TeachingSite()
+    {
+        Factory = _site.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)))));
+        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        _site.Dispose();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
