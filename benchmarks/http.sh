@@ -11,6 +11,7 @@ for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx curl)"; exit 1; }
 done
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx's workers run as another user and must read the page
 site_port=5401
 nginx_port=5402
 cleanup() { [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
@@ -21,7 +22,7 @@ dotnet publish src/EssaySite -c Release -o "$work/app" -nologo -v quiet >/dev/nu
 start=$(date +%s%N)
 (cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$site_port" exec dotnet app/EssaySite.dll >/dev/null 2>&1) &
 app_pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$site_port/essay"; do sleep 0.005; done
+for _ in $(seq 1 2000); do curl -sf -o /dev/null "http://127.0.0.1:$site_port/essay" && break; sleep 0.005; done
 startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 app_pid=$(pgrep -f "app/EssaySite.dll" | head -1)
 
@@ -45,7 +46,8 @@ http {
 }
 NGINX
 nginx -c "$work/nginx.conf"
-until curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/essay/"; do sleep 0.05; done
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/essay/" && break; sleep 0.05; done
+curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/essay/" || { echo "nginx did not serve the page:"; cat "$work/nginx-error.log"; exit 1; }
 
 to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'

@@ -47,15 +47,33 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             return (null, problems.Sorted());
         }
 
-        var hash = SHA256.Create();
-        foreach (var file in Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Parsing and rendering each file is independent and is most of the cost, so it runs in parallel;
+        // everything that relates files to each other then runs in file order.
+        List<PreparedFile> files;
+        try
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var path = $"{display}/{relative}";
-            var bytes = File.ReadAllBytes(file);
-            hash.TransformBlock(Encoding.UTF8.GetBytes(relative), 0, relative.Length, null, 0);
-            hash.TransformBlock(bytes, 0, bytes.Length, null, 0);
-            ReadFile(state, path, relative, Encoding.UTF8.GetString(bytes));
+            files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .AsParallel()
+                .AsOrdered()
+                .Select(file => Prepare(root, display, file))
+                .ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions.All(i => i is IOException))
+        {
+            // A file being saved as we read it: callers retry on IOException, so surface that one.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        var hash = SHA256.Create();
+        foreach (var file in files)
+        {
+            var name = Encoding.UTF8.GetBytes(file.Relative);
+            hash.TransformBlock(name, 0, name.Length, null, 0);
+            hash.TransformBlock(file.Bytes, 0, file.Bytes.Length, null, 0);
+            ReadFile(state, file);
+            problems.AddRange(file.Problems.Items);
         }
 
         hash.TransformFinalBlock([], 0, 0);
@@ -65,10 +83,26 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         return problems.Any ? (null, problems.Sorted()) : (snapshot, []);
     }
 
-    private void ReadFile(LoadState state, string path, string relative, string text)
+    /// <summary>A file read, split and rendered on its own, before it is related to the others.</summary>
+    private sealed record PreparedFile(string Path, string Relative, byte[] Bytes, FrontMatter? Front, RenderedMarkdown? Body, ProblemList Problems);
+
+    private PreparedFile Prepare(string root, string display, string file)
+    {
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        var path = $"{display}/{relative}";
+        var bytes = File.ReadAllBytes(file);
+        var problems = new ProblemList();
+        var fm = FrontMatter.Parse(path, Encoding.UTF8.GetString(bytes), problems);
+        // Only the essay needs each block's HTML apart (one element per paragraph).
+        var blockHtml = !relative.Contains('/', StringComparison.Ordinal) && fm?.Peek("kind") == "essay";
+        var body = fm is null ? null : renderer.Render(fm.Body, fm.Path, fm.BodyLine, problems, blockHtml);
+        return new PreparedFile(path, relative, bytes, fm, body, problems);
+    }
+
+    private void ReadFile(LoadState state, PreparedFile file)
     {
         var problems = state.Problems;
-        var fm = FrontMatter.Parse(path, text, problems);
+        var (path, relative, fm, body) = (file.Path, file.Relative, file.Front, file.Body!);
         if (fm is null)
         {
             return;
@@ -97,22 +131,22 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         switch (folder)
         {
             case "":
-                ReadPage(state, fm, id);
+                ReadPage(state, fm, id, body);
                 break;
             case "commentary":
-                ReadCommentary(state, fm, id);
+                ReadCommentary(state, fm, id, body);
                 break;
             case "timeline":
-                ReadEvent(state, fm, id);
+                ReadEvent(state, fm, id, body);
                 break;
             case "sources":
-                ReadSource(state, fm, id);
+                ReadSource(state, fm, id, body);
                 break;
             case "questions":
-                ReadQuestion(state, fm, id);
+                ReadQuestion(state, fm, id, body);
                 break;
             case "glossary":
-                ReadTerm(state, fm, id);
+                ReadTerm(state, fm, id, body);
                 break;
             default:
                 problems.Add(path, 1, $"unknown content folder '{folder}' (known: commentary, timeline, sources, questions, glossary)");
@@ -120,7 +154,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private void ReadPage(LoadState state, FrontMatter fm, string fileName)
+    private static void ReadPage(LoadState state, FrontMatter fm, string fileName, RenderedMarkdown body)
     {
         var kindText = fm.Text("kind", required: true);
         PageKind? kind = kindText switch
@@ -155,7 +189,6 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         var sections = fm.Records("sections", "id", "title")
             .Select(r => new Section(r.Fields["id"], r.Fields["title"]))
             .ToList();
-        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
         if (kind is null || slug is null || title is null || summary is null)
         {
             return;
@@ -225,7 +258,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private void ReadCommentary(LoadState state, FrontMatter fm, string slug)
+    private static void ReadCommentary(LoadState state, FrontMatter fm, string slug, RenderedMarkdown body)
     {
         fm.RejectUnknownKeys(CommentaryKeys, "a commentary page");
         var title = fm.Text("title", required: true);
@@ -235,7 +268,6 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         var updated = fm.Day("updated");
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         var events = state.EventRefs(fm, "events");
-        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
         if (title is null || author is null || date is null || summary is null)
         {
             return;
@@ -262,7 +294,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         state.AddLinks(page.Url, fm.Path, body.Links);
     }
 
-    private void ReadEvent(LoadState state, FrontMatter fm, string id)
+    private static void ReadEvent(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
         fm.RejectUnknownKeys(EventKeys, "a timeline event");
         var title = fm.Text("title", required: true);
@@ -287,7 +319,6 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             state.Eras.Add((era, fm.Path, fm.LineOf("era")));
         }
 
-        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
         state.AddLinks("/timeline", fm.Path, body.Links);
         if (title is not null && date is not null && era is not null)
         {
@@ -295,7 +326,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private void ReadSource(LoadState state, FrontMatter fm, string id)
+    private static void ReadSource(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
         fm.RejectUnknownKeys(SourceKeys, "a source");
         var author = fm.Text("author");
@@ -321,7 +352,6 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
 
         var paragraphs = state.Paragraphs(fm, "paragraphs");
-        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
         state.AddLinks("/sources", fm.Path, body.Links);
         if (title is not null)
         {
@@ -329,7 +359,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private void ReadQuestion(LoadState state, FrontMatter fm, string id)
+    private void ReadQuestion(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
         fm.RejectUnknownKeys(QuestionKeys, "a question");
         var group = fm.Text("group", required: true);
@@ -338,7 +368,6 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         var events = state.EventRefs(fm, "events");
         var sources = state.SourceRefs(fm, "sources");
-        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
         var notesHtml = notes is null ? null : renderer.Render(notes, fm.Path, fm.LineOf("notes") + 1, state.Problems);
         state.AddLinks("/questions", fm.Path, body.Links);
         if (notesHtml is not null)
@@ -357,7 +386,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private void ReadTerm(LoadState state, FrontMatter fm, string id)
+    private static void ReadTerm(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
         fm.RejectUnknownKeys(TermKeys, "a glossary term");
         var term = fm.Text("term", required: true);
@@ -369,7 +398,6 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
         var variants = fm.List("variants").Select(v => v.Value).ToList();
         var sources = state.SourceRefs(fm, "sources");
-        var body = renderer.Render(fm.Body, fm.Path, fm.BodyLine, state.Problems);
         state.AddLinks("/glossary", fm.Path, body.Links);
         if (term is not null && category is not null)
         {

@@ -28,6 +28,8 @@ public sealed class ProblemList
 
     public void Add(string path, int line, string message) => _items.Add(new ContentProblem(path, line, message));
 
+    public void AddRange(IEnumerable<ContentProblem> problems) => _items.AddRange(problems);
+
     public IReadOnlyList<ContentProblem> Sorted() =>
         [.. _items.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Message, StringComparer.Ordinal)];
 }

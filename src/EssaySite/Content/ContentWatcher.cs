@@ -79,7 +79,7 @@ public sealed partial class ContentWatcher : IDisposable
                     FileBusy(e);
                     Thread.Sleep(100 * attempt);
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
                 {
                     FileUnreadable(e, _store.Current.Version);
                     return;

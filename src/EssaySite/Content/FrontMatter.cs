@@ -32,6 +32,9 @@ public sealed partial class FrontMatter
 
     public bool Has(string key) => _fields.ContainsKey(key);
 
+    /// <summary>A plain value without reporting anything, for a look before the file is read in full.</summary>
+    public string? Peek(string key) => _fields.GetValueOrDefault(key) is YamlScalarNode { Value: { } v } ? v.Trim() : null;
+
     /// <summary>Splits and parses a file. Returns null (with a problem recorded) when the front matter is unreadable.</summary>
     public static FrontMatter? Parse(string path, string text, ProblemList problems)
     {

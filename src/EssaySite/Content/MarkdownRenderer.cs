@@ -41,7 +41,11 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public RenderedMarkdown Render(string markdown, string path, int firstLine, ProblemList problems)
+    /// <summary>
+    /// Renders a file's Markdown. With <paramref name="blockHtml"/> each top-level block also gets its
+    /// own sanitized HTML (the essay's paragraphs); otherwise the whole is sanitized once, which is cheaper.
+    /// </summary>
+    public RenderedMarkdown Render(string markdown, string path, int firstLine, ProblemList problems, bool blockHtml = false)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         var links = new List<SiteLink>();
@@ -50,17 +54,21 @@ public sealed class MarkdownRenderer
         var blocks = new List<RenderedBlock>();
         foreach (var block in document)
         {
-            var html = _sanitizer.Sanitize(ToHtml(block));
+            var html = blockHtml ? _sanitizer.Sanitize(ToHtml(block)) : "";
             blocks.Add(new RenderedBlock(html, PlainText(block).Trim(), block is QuoteBlock, firstLine + block.Line));
         }
 
-        var headingIds = document.Descendants<HeadingBlock>()
-            .Select(h => h.GetAttributes().Id)
-            .OfType<string>()
-            .ToList();
+        if (!blockHtml)
+        {
+            var whole = _sanitizer.Sanitize(ToHtml(document));
+            return new RenderedMarkdown(whole, blocks, links, HeadingIds(document));
+        }
 
-        return new RenderedMarkdown(string.Concat(blocks.Select(b => b.Html)), blocks, links, headingIds);
+        return new RenderedMarkdown(string.Concat(blocks.Select(b => b.Html)), blocks, links, HeadingIds(document));
     }
+
+    private static List<string> HeadingIds(MarkdownDocument document) =>
+        [.. document.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>()];
 
     /// <summary>True for the only link targets a reader is ever given.</summary>
     public static bool IsAllowedUrl(string? url)

@@ -79,8 +79,11 @@ public static class SiteSetup
     {
         // Load now so bad content stops start-up with its problems, before the server listens.
         var store = app.Services.GetRequiredService<ContentStore>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var snapshot = store.Load();
-        Log.Information("Loaded content {Version} from {ContentRoot}: {Pages} pages", snapshot.Version, store.ContentRoot, snapshot.Pages.Count);
+        Log.Information(
+            "Loaded content {Version} from {ContentRoot} in {Elapsed:0} ms: {Pages} pages, {Commentary} commentary",
+            snapshot.Version, store.ContentRoot, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
 
         if (!app.Environment.IsDevelopment())
         {
