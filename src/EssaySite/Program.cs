@@ -5,6 +5,11 @@ using Serilog;
 // Two-stage Serilog start: a bootstrap logger covers start-up, then the configured one takes over.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
+if (args is ["healthcheck", ..])
+{
+    return await Health.ProbeAsync(args);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -18,7 +23,7 @@ try
     var app = builder.Build();
     app.UseEssaySite();
     app.MapEssaySite();
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (ContentException e)

@@ -19,7 +19,7 @@ public static class PageCaching
         {
             options.SizeLimit = 64 * 1024 * 1024;
             options.AddBasePolicy(policy => policy
-                .With(c => !c.HttpContext.Request.Path.StartsWithSegments("/search") && !c.HttpContext.Request.Path.StartsWithSegments("/healthz"))
+                .With(c => !c.HttpContext.Request.Path.StartsWithSegments("/search") && !c.HttpContext.Request.Path.StartsWithSegments(Health.Path))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 // A page changes when the content does, and its citations carry the day's access date.

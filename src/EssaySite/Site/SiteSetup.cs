@@ -102,7 +102,14 @@ public static class SiteSetup
             });
         }
 
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o =>
+        {
+            // One event per request, except the health probes a container or load balancer sends every few seconds.
+            o.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path == Health.Path && context.Response.StatusCode == 200 ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
         var assets = app.Services.GetRequiredService<StaticAssets>();
         app.Use(async (context, next) =>
         {
@@ -123,6 +130,7 @@ public static class SiteSetup
     {
         app.MapRazorPages();
         app.MapSyndication();
+        app.MapHealth();
         app.MapTeaching();
         return app;
     }
