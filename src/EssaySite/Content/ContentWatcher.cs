@@ -9,10 +9,16 @@ namespace EssaySite.Content;
 public sealed partial class ContentWatcher : IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+
+    // File system events can be dropped (a busy machine, inotify limits), so a slow poll of the
+    // files' names, sizes and times backs the watcher up.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private readonly ContentStore _store;
     private readonly ILogger<ContentWatcher> _logger;
     private readonly FileSystemWatcher _watcher;
     private readonly Timer _timer;
+    private readonly Timer _poll;
+    private long _fingerprint;
     private readonly Lock _gate = new();
     private int _stale;
 
@@ -21,6 +27,8 @@ public sealed partial class ContentWatcher : IDisposable
         _store = store;
         _logger = logger;
         _timer = new Timer(_ => ReloadIfStale(), null, Timeout.Infinite, Timeout.Infinite);
+        _fingerprint = Fingerprint();
+        _poll = new Timer(_ => PollForChanges(), null, Poll, Poll);
         _watcher = new FileSystemWatcher(store.ContentRoot)
         {
             IncludeSubdirectories = true,
@@ -37,6 +45,36 @@ public sealed partial class ContentWatcher : IDisposable
     {
         Interlocked.Exchange(ref _stale, 1);
         _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private void PollForChanges()
+    {
+        var now = Fingerprint();
+        if (Interlocked.Exchange(ref _fingerprint, now) != now)
+        {
+            Interlocked.Exchange(ref _stale, 1);
+            ReloadIfStale();
+        }
+    }
+
+    private long Fingerprint()
+    {
+        try
+        {
+            var hash = new HashCode();
+            foreach (var file in new DirectoryInfo(_store.ContentRoot).EnumerateFiles("*.md", SearchOption.AllDirectories))
+            {
+                hash.Add(file.FullName, StringComparer.Ordinal);
+                hash.Add(file.Length);
+                hash.Add(file.LastWriteTimeUtc.Ticks);
+            }
+
+            return hash.ToHashCode();
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Reloads if a change was seen since the last reload. Safe to call from any thread.</summary>
@@ -92,6 +130,7 @@ public sealed partial class ContentWatcher : IDisposable
     {
         _watcher.Dispose();
         _timer.Dispose();
+        _poll.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content reloaded: version {Version:l}")]
