@@ -50,6 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
         });
+        // Generous waits: the suite shares two cores with the server it tests, and a busy machine is slow, not broken.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

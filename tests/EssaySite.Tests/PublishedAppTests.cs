@@ -28,21 +28,6 @@ public sealed class PublishedAppTests : IDisposable
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -54,7 +39,7 @@ public sealed class PublishedAppTests : IDisposable
     public async Task ThePublishedApp_ServesEveryPageFromAnotherDirectory_LogsJson_AndStopsOnSigterm()
     {
         var publish = Path.Combine(_root, "app");
-        var (exit, output) = await RunAsync("dotnet", Repo.Root, "publish", "src/EssaySite", "-c", Configuration, "--no-build", "-o", publish, "-nologo");
+        var (exit, output) = await Processes.RunAsync("dotnet", Repo.Root, new Dictionary<string, string>(), "publish", "src/EssaySite", "-c", Configuration, "--no-build", "-o", publish, "-nologo");
         Assert.True(exit == 0, output);
         Assert.True(File.Exists(Path.Combine(publish, "content", "essay.md")), "content/ is not published beside the app");
         Assert.True(File.Exists(Path.Combine(publish, "wwwroot", "css", "site.css")), "wwwroot/ is not published beside the app");

@@ -127,3 +127,33 @@ public sealed class TempContent : IDisposable
         }
     }
 }
+
+/// <summary>Runs a command to its end and returns its exit code with everything it printed.</summary>
+public static class Processes
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string file, string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

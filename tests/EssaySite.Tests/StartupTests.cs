@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EssaySite.Tests;
 
 /// <summary>Starts the built app as a process, the way an operator would, to see what it prints.</summary>
@@ -7,32 +5,8 @@ public sealed class StartupTests
 {
     private static string AppDll => Path.Combine(AppContext.BaseDirectory, "EssaySite.dll");
 
-    internal static async Task<(int ExitCode, string Output)> RunAppAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(AppDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAppAsync(string workingDirectory, IDictionary<string, string> environment) =>
+        Processes.RunAsync("dotnet", workingDirectory, environment, AppDll);
 
     [Fact]
     public async Task BadContent_StopsStartUpWithPathLineProblemsAndNoStackTrace()

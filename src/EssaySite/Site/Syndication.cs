@@ -11,17 +11,16 @@ public static class Syndication
     public static WebApplication MapSyndication(this WebApplication app)
     {
         app.MapGet("/feed.xml", (HttpContext context, ContentStore store) =>
-            Results.Text(Feed(store.Current, context.PublicBase()), "application/atom+xml; charset=utf-8"));
+            Results.Text(Feed(store.Current, Root(context)), "application/atom+xml; charset=utf-8"));
         app.MapGet("/sitemap.xml", (HttpContext context, ContentStore store) =>
-            Results.Text(Sitemap(store.Current, context.PublicBase()), "application/xml; charset=utf-8"));
+            Results.Text(Sitemap(store.Current, Root(context)), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text($"User-agent: *\nAllow: /\nSitemap: {context.PublicBase()}/sitemap.xml\n", "text/plain; charset=utf-8"));
+            Results.Text($"User-agent: *\nAllow: /\nSitemap: {Root(context)}/sitemap.xml\n", "text/plain; charset=utf-8"));
         return app;
     }
 
-    /// <summary>The public address of the site: Site:BaseUrl, else what the request was sent to.</summary>
-    public static string PublicBase(this HttpContext context) =>
-        context.Options().BaseUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+    // The public root without its trailing slash, so paths ("/essay") append to it.
+    private static string Root(HttpContext context) => context.BaseUri().AbsoluteUri.TrimEnd('/');
 
     /// <summary>Every page a reader can reach, with the date it last changed.</summary>
     public static IEnumerable<(string Url, DateOnly? Updated)> AllPages(ContentSnapshot site)

@@ -70,7 +70,7 @@ public sealed record Assignment
         byte[] data;
         try
         {
-            data = Convert.FromBase64String(code.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (code.Length % 4)) % 4));
+            data = System.Buffers.Text.Base64Url.DecodeFromChars(code);
         }
         catch (FormatException)
         {
@@ -217,7 +217,7 @@ public sealed record Assignment
     // Catches truncation and hand edits (not an attacker, who could recompute it; nothing here is secret).
     private static byte[] Check(byte[] body) => SHA256.HashData(body)[..CheckBytes];
 
-    private static string Base64Url(byte[] data) => Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] data) => System.Buffers.Text.Base64Url.EncodeToString(data);
 
     private sealed class Reader(byte[] data)
     {
