@@ -20,11 +20,32 @@ public sealed class SiteOptions
     /// <summary>Reload content when files change (on by default in Development).</summary>
     public bool? WatchContent { get; set; }
 
+    /// <summary>
+    /// The sub-path the site is served under ("/reading"), when a proxy passes it on; empty for the root.
+    /// Every link, asset and canonical URL carries it.
+    /// </summary>
+    public string? BasePath { get; set; }
+
+    /// <summary>
+    /// Set by the <c>export</c> command: pages are rendered for a static host, so what needs a server
+    /// (search, assignment links) is done in the browser or says that it needs the server version.
+    /// </summary>
+    public bool StaticExport { get; set; }
+
+    /// <summary><see cref="BasePath"/> in one form: "" or "/reading" (leading slash, no trailing one).</summary>
+    public string NormalizedBasePath => BasePath is { Length: > 0 } b && b.Trim('/') is { Length: > 0 } trimmed ? "/" + trimmed : "";
+
     public IEnumerable<string> Validate()
     {
         if (BaseUrl is not null && !IsHttpUrl(BaseUrl))
         {
             yield return $"Site:BaseUrl must be an absolute http(s) URL, not '{BaseUrl}'";
+        }
+
+        if (BasePath is { Length: > 0 } basePath && (!basePath.StartsWith('/') || basePath.Contains("//", StringComparison.Ordinal)
+            || basePath.Split('/').Any(segment => segment is "." or ".." || segment.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')))))
+        {
+            yield return $"Site:BasePath must be a path such as /reading (letters, digits, - _ . ~ between slashes), not '{basePath}'";
         }
 
         if (RepositoryUrl is not null && !IsHttpUrl(RepositoryUrl))
