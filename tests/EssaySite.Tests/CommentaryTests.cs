@@ -46,11 +46,28 @@ public sealed class CommentaryTests
         Assert.Equal(20, titles.Count);
         Assert.Equal("Generated 45", titles[0]);
         Assert.Equal("Generated 26", titles[^1]);
-        Assert.Equal("/commentary?page=2", first.QuerySelector("nav.pager a[rel='next']")!.GetAttribute("href"));
+        Assert.Equal("/commentary/page/2", first.QuerySelector("nav.pager a[rel='next']")!.GetAttribute("href"));
 
-        var third = await client.GetDocumentAsync("/commentary?page=3");
-        Assert.Equal("/commentary?page=2", third.QuerySelector("nav.pager a[rel='prev']")!.GetAttribute("href"));
+        var second = await client.GetDocumentAsync("/commentary/page/2");
+        Assert.Equal("/commentary", second.QuerySelector("nav.pager a[rel='prev']")!.GetAttribute("href"));
+        var third = await client.GetDocumentAsync("/commentary/page/3");
+        Assert.Equal("/commentary/page/2", third.QuerySelector("nav.pager a[rel='prev']")!.GetAttribute("href"));
         Assert.Null(third.QuerySelector("nav.pager a[rel='next']"));
+        Assert.Equal("Generated 05", third.QuerySelector("ol.commentary-list h2")!.TextContent.Trim());
+        await client.GetDocumentAsync("/commentary/page/4", expectedStatus: 404);
+        await client.GetDocumentAsync("/commentary/page/abc", expectedStatus: 404);
+        await client.GetDocumentAsync("/commentary/page/0", expectedStatus: 404);
+        await client.GetDocumentAsync("/commentary/nope", expectedStatus: 404);
+
+        // One address per page: page 1 and the first version's ?page=N links redirect for good.
+        var noRedirects = factory.Client();
+        foreach (var (from, to) in new[] { ("/commentary/page/1", "/commentary"), ("/commentary?page=3", "/commentary/page/3"), ("/commentary?page=1", "/commentary") })
+        {
+            var response = await noRedirects.GetAsync(new Uri(from, UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.Equal(to, response.Headers.Location?.OriginalString);
+        }
+
         await client.GetDocumentAsync("/commentary?page=4", expectedStatus: 404);
         await client.GetDocumentAsync("/commentary?page=abc", expectedStatus: 404);
         await client.GetDocumentAsync("/commentary/nope", expectedStatus: 404);

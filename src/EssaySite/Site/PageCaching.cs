@@ -25,7 +25,7 @@ public static class PageCaching
                 // A page changes when the content does, and its citations carry the day's access date.
                 .VaryByValue(c => new KeyValuePair<string, string>(
                     "content",
-                    $"{c.RequestServices.GetRequiredService<ContentStore>().Current.Version}/{c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}"))
+                    $"{c.RequestServices.GetRequiredService<ContentStore>().Current.Version}/{c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}{c.Request.PathBase}"))
                 .Expire(TimeSpan.FromHours(12)));
         });
 
@@ -52,6 +52,17 @@ public static class PageCaching
         }
 
         var response = context.Response;
+        if (request.PathBase.HasValue)
+        {
+            SubPath.RewriteLocation(context);
+            if (buffer.Length > 0 && SubPath.IsHtml(response))
+            {
+                var rewritten = SubPath.RewriteHtml(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), request.PathBase.Value!);
+                buffer.SetLength(0);
+                buffer.Write(rewritten);
+            }
+        }
+
         if (response.StatusCode == StatusCodes.Status200OK && buffer.Length > 0 && !response.Headers.ContainsKey(HeaderNames.ETag))
         {
             var loaded = context.RequestServices.GetRequiredService<ContentStore>().Current.LoadedAt;

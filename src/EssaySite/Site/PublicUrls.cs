@@ -3,11 +3,12 @@ namespace EssaySite.Site;
 /// <summary>Absolute addresses of the site's pages: Site:BaseUrl when configured, else the request's scheme and host.</summary>
 public static class PublicUrls
 {
+    /// <remarks>A configured address without a path ("https://example.org") gets the request's path base.</remarks>
     public static Uri BaseUri(this HttpContext context)
     {
         var configured = context.Options().BaseUrl;
         var root = configured is { Length: > 0 }
-            ? configured.TrimEnd('/')
+            ? new Uri(configured).AbsolutePath == "/" ? configured.TrimEnd('/') + context.Request.PathBase : configured.TrimEnd('/')
             : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         return new Uri(root + "/");
     }

@@ -27,6 +27,12 @@ public sealed class SiteOptions
     public string? BasePath { get; set; }
 
     /// <summary>
+    /// Proxies whose X-Forwarded-For/-Proto/-Host/-Prefix headers are believed: addresses or networks
+    /// ("10.0.0.0/8"), or "*" for any. Empty: only a proxy on this machine.
+    /// </summary>
+    public string[]? TrustedProxies { get; set; }
+
+    /// <summary>
     /// Set by the <c>export</c> command: pages are rendered for a static host, so what needs a server
     /// (search, assignment links) is done in the browser or says that it needs the server version.
     /// </summary>
@@ -46,6 +52,14 @@ public sealed class SiteOptions
             || basePath.Split('/').Any(segment => segment is "." or ".." || segment.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')))))
         {
             yield return $"Site:BasePath must be a path such as /reading (letters, digits, - _ . ~ between slashes), not '{basePath}'";
+        }
+
+        foreach (var proxy in TrustedProxies ?? [])
+        {
+            if (proxy != "*" && !System.Net.IPAddress.TryParse(proxy, out _) && !System.Net.IPNetwork.TryParse(proxy, out _))
+            {
+                yield return $"Site:TrustedProxies must hold IP addresses, networks such as 10.0.0.0/8, or *, not '{proxy}'";
+            }
         }
 
         if (RepositoryUrl is not null && !IsHttpUrl(RepositoryUrl))

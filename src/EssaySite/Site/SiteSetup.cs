@@ -48,6 +48,7 @@ public static class SiteSetup
         });
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.AddForwardedHeaders(options);
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton<MarkdownRenderer>();
@@ -65,7 +66,7 @@ public static class SiteSetup
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Commentary/Index", "commentary/page/{number}"));
         if (options.WatchContent ?? builder.Environment.IsDevelopment())
         {
             builder.Services.AddSingleton<ContentWatcher>();
@@ -85,6 +86,7 @@ public static class SiteSetup
             "Loaded content {Version} from {ContentRoot} in {Elapsed:0} ms: {Pages} pages, {Commentary} commentary",
             snapshot.Version, store.ContentRoot, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
 
+        app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.NormalizedBasePath);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -31,7 +31,12 @@ public static class Syndication
             yield return (page.Url, page.LastUpdated);
         }
 
-        yield return ("/commentary", site.Commentary.Select(c => c.LastUpdated).Max());
+        var listUpdated = site.Commentary.Select(c => c.LastUpdated).Max();
+        var listPages = Math.Max(1, (site.Commentary.Count + Pages.Commentary.IndexModel.PageSize - 1) / Pages.Commentary.IndexModel.PageSize);
+        for (var n = 1; n <= listPages; n++)
+        {
+            yield return (Pages.Commentary.IndexModel.UrlOf(n), listUpdated);
+        }
         foreach (var c in site.Commentary)
         {
             yield return (c.Url, c.LastUpdated);

@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EssaySite.Pages.Commentary;
 
+/// <summary>
+/// The commentary list, newest first, 20 to a page: <c>/commentary</c>, then <c>/commentary/page/2</c> and so on.
+/// Page numbers live in the path rather than the query string so a static export can hold every page.
+/// </summary>
 public sealed class IndexModel(ContentStore store) : PageModel
 {
     public const int PageSize = 20;
@@ -14,17 +18,30 @@ public sealed class IndexModel(ContentStore store) : PageModel
 
     public int PageCount { get; private set; } = 1;
 
-    public IActionResult OnGet([FromQuery(Name = "page")] string? page)
+    /// <summary>The address of a page of the list.</summary>
+    public static string UrlOf(int page) => page <= 1 ? "/commentary" : $"/commentary/page/{page}";
+
+    public IActionResult OnGet(string? number, [FromQuery(Name = "page")] string? legacy)
     {
         var all = store.Current.Commentary;
         PageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        if (page is not null && (!int.TryParse(page, out var n) || n < 1 || n > PageCount))
+        if (number is null && legacy is not null)
         {
-            return NotFound();
+            // The first version used ?page=N; its links keep working.
+            return Parse(legacy) is { } old ? RedirectPermanent(UrlOf(old)) : NotFound();
         }
 
-        PageNumber = page is null ? 1 : int.Parse(page, System.Globalization.CultureInfo.InvariantCulture);
+        if (number is not null && (Parse(number) is not { } n || n == 1))
+        {
+            // "/commentary/page/1" is "/commentary": one address for each page.
+            return number == "1" ? RedirectPermanent(UrlOf(1)) : NotFound();
+        }
+
+        PageNumber = number is null ? 1 : Parse(number)!.Value;
         Items = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         return Page();
     }
+
+    private int? Parse(string value) =>
+        value.Length <= 6 && value.All(char.IsAsciiDigit) && int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= 1 && n <= PageCount ? n : null;
 }
