@@ -12,6 +12,11 @@ if (args is ["healthcheck", ..])
 
 try
 {
+    if (args is ["export", ..])
+    {
+        return await EssaySite.Export.StaticExport.RunAsync(args, Console.Out, Console.Error);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddEssaySite();
 
