@@ -7,8 +7,31 @@ using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
 
+/// <summary>A copy of the site a browser can visit, and the browser.</summary>
+public interface ISiteUnderTest
+{
+    /// <summary>The site's root without a trailing slash: "http://127.0.0.1:5123" or "http://127.0.0.1:5123/reading".</summary>
+    string BaseUrl { get; }
+
+    /// <summary>True for the static export, where only files are served.</summary>
+    bool IsStaticExport { get; }
+
+    Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true);
+
+    /// <summary>The absolute address of a site path ("/essay#p17").</summary>
+    string Url(string path) => BaseUrl + path;
+
+    /// <summary>The site path of an address in the browser: its path without the base.</summary>
+    string PathOf(string url)
+    {
+        var path = new Uri(url).AbsolutePath;
+        var basePath = new Uri(BaseUrl).AbsolutePath.TrimEnd('/');
+        return path.StartsWith(basePath, StringComparison.Ordinal) ? path[basePath.Length..] : path;
+    }
+}
+
 /// <summary>The real app on a real Kestrel port, and one Chromium shared by every browser test.</summary>
-public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory = new SiteOnKestrel();
     private IPlaywright? _playwright;
@@ -16,6 +39,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
+
+    public bool IsStaticExport => false;
 
     public async Task InitializeAsync()
     {
@@ -42,19 +67,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     public void Dispose() => _factory.Dispose();
 
     /// <summary>A fresh page in its own context, so no test sees another's state.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            JavaScriptEnabled = javaScript,
-        });
-        // Generous waits: the suite shares two cores with the server it tests, and a busy machine is slow, not broken.
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true) =>
+        Pages.NewAsync(Browser, BaseUrl, width, height, javaScript);
 
     private sealed class SiteOnKestrel : WebApplicationFactory<Program>
     {
@@ -62,6 +76,23 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         {
             builder.UseEnvironment("Production");
         }
+    }
+}
+
+public static class Pages
+{
+    public static async Task<IPage> NewAsync(IBrowser browser, string baseUrl, int width, int height, bool javaScript)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+        });
+        // Generous waits: the suite shares two cores with the server it tests, and a busy machine is slow, not broken.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
     }
 }
 

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using EssaySite.Export;
+using Microsoft.Playwright;
+
+namespace EssaySite.BrowserTests;
+
+/// <summary>
+/// The site exported with <c>export --base-path /reading/</c> into a temporary folder and served by a plain
+/// nginx (Debian's package) as static files under /reading/, with one Chromium for the tests.
+/// </summary>
+public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
+{
+    public const string BasePath = "/reading";
+
+    private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"];
+    private readonly string _root = Directory.CreateTempSubdirectory("essaysite-static-").FullName;
+    private Process? _nginx;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public bool IsStaticExport => true;
+
+    /// <summary>The exported files (the folder served at /reading/).</summary>
+    public string Folder => Path.Combine(_root, "www", "reading");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}{BasePath}";
+        using (var output = new StringWriter())
+        using (var errors = new StringWriter())
+        {
+            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/"], output, errors);
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"export failed ({exit}): {errors}");
+            }
+        }
+
+        _nginx = StartNginx(port);
+        await WaitForAsync(BaseUrl + "/");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await ChromiumLocator.LaunchAsync(_playwright);
+    }
+
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true) =>
+        Pages.NewAsync(Browser, BaseUrl, width, height, javaScript);
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_nginx is { HasExited: false })
+        {
+            _nginx.Kill(entireProcessTree: true);
+            await _nginx.WaitForExitAsync();
+        }
+
+        _nginx?.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private Process StartNginx(int port)
+    {
+        var nginx = NginxPaths.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException(
+                "The static export tests serve the export with nginx, and none was found. On Debian or Ubuntu run " +
+                "'sudo apt-get install -y nginx' (scripts/test does this when run as root).");
+        // A plain static host: files only, "/reading/essay" answered by essay/index.html, and the export's 404 page.
+        var config = Path.Combine(_root, "nginx.conf");
+        File.WriteAllText(config, $$"""
+            daemon off;
+            master_process off;
+            worker_processes 1;
+            pid {{_root}}/nginx.pid;
+            error_log {{_root}}/error.log warn;
+            events { worker_connections 256; }
+            http {
+                include /etc/nginx/mime.types;
+                default_type application/octet-stream;
+                access_log off;
+                client_body_temp_path {{_root}}/tmp-body;
+                proxy_temp_path {{_root}}/tmp-proxy;
+                fastcgi_temp_path {{_root}}/tmp-fastcgi;
+                uwsgi_temp_path {{_root}}/tmp-uwsgi;
+                scgi_temp_path {{_root}}/tmp-scgi;
+                server {
+                    listen 127.0.0.1:{{port}};
+                    root {{_root}}/www;
+                    absolute_redirect off;
+                    error_page 404 {{BasePath}}/404.html;
+                    location {{BasePath}}/ { try_files $uri $uri/index.html =404; }
+                }
+            }
+            """);
+        var start = new ProcessStartInfo(nginx) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-c", config, "-p", _root, "-e", Path.Combine(_root, "error.log") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private async Task WaitForAsync(string url)
+    {
+        using var client = new HttpClient();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (_nginx!.HasExited)
+            {
+                throw new InvalidOperationException($"nginx stopped: {await _nginx.StandardError.ReadToEndAsync()} {File.ReadAllText(Path.Combine(_root, "error.log"))}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(url));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"nginx did not answer {url}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ExportTestGroup : ICollectionFixture<ExportFixture>
+{
+    public const string Name = "static export";
+}
