@@ -138,7 +138,8 @@ public sealed partial class SearchIndex
         foreach (var match in WordPattern().EnumerateMatches(text))
         {
             var word = Canonical(Fold(text.AsSpan(match.Index, match.Length)));
-            if (word.Length > 1 || char.IsDigit(word[0]))
+            // A lone combining mark is a match of its own and folds to nothing.
+            if (word.Length > 1 || (word.Length == 1 && char.IsDigit(word[0])))
             {
                 words.Add(word);
             }
