@@ -11,21 +11,35 @@ namespace EssaySite.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory = new SiteOnKestrel();
+    private readonly WebApplicationFactory<Program> _exportFactory = new SiteOnKestrel(("Site:StaticExport", "true"));
+    private readonly Lazy<string> _exportBaseUrl;
     private IPlaywright? _playwright;
+
+    public BrowserFixture() => _exportBaseUrl = new Lazy<string>(() => Start(_exportFactory));
 
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// A second server rendering pages as the static export does (<c>Site:StaticExport=true</c>),
+    /// started on first use so that only the tests that need it pay for it.
+    /// </summary>
+    public string ExportBaseUrl => _exportBaseUrl.Value;
+
     public async Task InitializeAsync()
     {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-
+        BaseUrl = Start(_factory);
         _playwright = await Playwright.CreateAsync();
         Browser = await ChromiumLocator.LaunchAsync(_playwright);
+    }
+
+    private static string Start(WebApplicationFactory<Program> factory)
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
     }
 
     public async Task DisposeAsync()
@@ -37,16 +51,21 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        await _exportFactory.DisposeAsync();
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _exportFactory.Dispose();
+    }
 
     /// <summary>A fresh page in its own context, so no test sees another's state.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
         });
@@ -56,11 +75,15 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         return await context.NewPageAsync();
     }
 
-    private sealed class SiteOnKestrel : WebApplicationFactory<Program>
+    private sealed class SiteOnKestrel(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
