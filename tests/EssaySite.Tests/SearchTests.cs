@@ -62,6 +62,8 @@ public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
     [InlineData("\u202Eevil\u202C")]
     [InlineData("🙂🙂🙂")]
     [InlineData("e\u0301\u0301\u0301\u0301")]
+    [InlineData("\u0301")]
+    [InlineData("Soleimani \u0301\u0302")]
     [InlineData("\u0000\u0001")]
     [InlineData("\uD800")]
     [InlineData("%%%%")]

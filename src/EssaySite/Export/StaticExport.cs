@@ -74,7 +74,6 @@ public static partial class StaticExport
         app.UseEssaySite();
         app.MapEssaySite();
         await app.StartAsync();
-        await errors.WriteLineAsync($"TIMING started {Stopwatch.GetElapsedTime(started).TotalMilliseconds}");
 
         var site = app.Services.GetRequiredService<ContentStore>().Current;
         var seeds = Syndication.AllPages(site).Select(p => p.Url)
@@ -87,7 +86,6 @@ public static partial class StaticExport
         };
         var crawl = new Crawl(client, basePath, folder);
         await crawl.RunAsync(seeds);
-        await errors.WriteLineAsync($"TIMING crawled {Stopwatch.GetElapsedTime(started).TotalMilliseconds}");
         await app.StopAsync();
 
         if (!crawl.Problems.IsEmpty)

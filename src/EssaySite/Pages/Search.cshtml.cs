@@ -1,11 +1,13 @@
 using EssaySite.Content;
 using EssaySite.Search;
+using EssaySite.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace EssaySite.Pages;
 
-public sealed class SearchModel(ContentStore store) : PageModel
+public sealed class SearchModel(ContentStore store, IOptions<SiteOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -15,7 +17,13 @@ public sealed class SearchModel(ContentStore store) : PageModel
 
     public bool Truncated => Query?.Length > SearchIndex.MaxQueryLength;
 
+    /// <summary>
+    /// Rendering for a static host, which serves this one page whatever the query: the browser reads
+    /// the query and searches (wwwroot/js/search.js), so the server shows no results of its own.
+    /// </summary>
+    public bool InBrowser => options.Value.StaticExport;
+
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
 
-    public void OnGet() => Hits = store.Current.Search.Search(Query);
+    public void OnGet() => Hits = InBrowser ? [] : store.Current.Search.Search(Query);
 }

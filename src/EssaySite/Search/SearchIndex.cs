@@ -29,6 +29,7 @@ public sealed partial class SearchIndex
     private readonly FrozenDictionary<string, (int Doc, int Count)[]> _postings;
     private readonly FrozenDictionary<string, string> _variants;
     private readonly double _averageLength;
+    private readonly Lazy<ReadOnlyMemory<byte>> _browserIndex;
 
     private SearchIndex(IReadOnlyList<SearchDocument> documents, FrozenDictionary<string, string> variants)
     {
@@ -55,9 +56,19 @@ public sealed partial class SearchIndex
 
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
+        _browserIndex = new Lazy<ReadOnlyMemory<byte>>(() => BrowserIndex.Serialize(this));
     }
 
     public int Count => _documents.Count;
+
+    /// <summary>Everything the index finds, in the order it was built.</summary>
+    public IReadOnlyList<SearchDocument> Documents => _documents;
+
+    /// <summary>Folded spelling variants mapped to the one form the index stores (suleimani → soleimani).</summary>
+    public IReadOnlyDictionary<string, string> Variants => _variants;
+
+    /// <summary>The documents and variants as UTF-8 JSON for search in the browser, made once per index.</summary>
+    public ReadOnlyMemory<byte> BrowserIndexJson => _browserIndex.Value;
 
     public static SearchIndex Build(ContentSnapshot site)
     {
@@ -138,7 +149,8 @@ public sealed partial class SearchIndex
         foreach (var match in WordPattern().EnumerateMatches(text))
         {
             var word = Canonical(Fold(text.AsSpan(match.Index, match.Length)));
-            if (word.Length > 1 || char.IsDigit(word[0]))
+            // A lone combining mark is a match of its own and folds to nothing.
+            if (word.Length > 1 || (word.Length == 1 && char.IsDigit(word[0])))
             {
                 words.Add(word);
             }

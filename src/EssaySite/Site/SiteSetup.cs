@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using EssaySite.Content;
+using EssaySite.Search;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -132,6 +133,7 @@ public static class SiteSetup
     {
         app.MapRazorPages();
         app.MapSyndication();
+        app.MapBrowserIndex();
         app.MapHealth();
         app.MapTeaching();
         return app;

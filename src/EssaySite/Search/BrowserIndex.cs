@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using EssaySite.Content;
+
+namespace EssaySite.Search;
+
+/// <summary>
+/// The search index as one JSON file, for the static export: there a plain host serves the same
+/// search page whatever the query, so wwwroot/js/search.js searches in the browser from this file.
+/// It holds the documents as they are, not postings: the browser folds the words itself, and the
+/// text compresses far better than an inverted index would.
+/// </summary>
+public static class BrowserIndex
+{
+    public const string Path = "/search-index.json";
+
+    // Non-ASCII letters and typographic quotes stay as they are (é, “), a third smaller than \u escapes;
+    // the characters that matter in HTML (< > & ' ") are still escaped.
+    private static readonly BrowserIndexJsonContext Json = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+
+    public static WebApplication MapBrowserIndex(this WebApplication app)
+    {
+        app.MapGet(Path, (ContentStore store) => Results.Bytes(store.Current.Search.BrowserIndexJson, "application/json"));
+        return app;
+    }
+
+    public static ReadOnlyMemory<byte> Serialize(SearchIndex index)
+    {
+        var data = new BrowserIndexData(
+            new SortedDictionary<string, string>(index.Variants.ToDictionary(), StringComparer.Ordinal),
+            [.. index.Documents.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost))]);
+        return JsonSerializer.SerializeToUtf8Bytes(data, Json.BrowserIndexData);
+    }
+}
+
+/// <summary>The file's shape: <c>{"v": {variant: form}, "d": [{"u", "t", "k", "x", "b"}]}</c>; short names keep it small.</summary>
+public sealed record BrowserIndexData(
+    [property: JsonPropertyName("v")] SortedDictionary<string, string> Variants,
+    [property: JsonPropertyName("d")] IReadOnlyList<BrowserDocument> Documents);
+
+public sealed record BrowserDocument(
+    [property: JsonPropertyName("u")] string Url,
+    [property: JsonPropertyName("t")] string Title,
+    [property: JsonPropertyName("k")] string Kind,
+    [property: JsonPropertyName("x")] string Text,
+    [property: JsonPropertyName("b")] double Boost);
+
+[JsonSerializable(typeof(BrowserIndexData))]
+internal sealed partial class BrowserIndexJsonContext : JsonSerializerContext;

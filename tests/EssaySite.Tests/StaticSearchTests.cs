@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace EssaySite.Tests;
+
+/// <summary>The site as the static export renders it (<c>Site:StaticExport=true</c>), for tests that only read.</summary>
+public sealed class ExportSite : IDisposable
+{
+    public SiteFactory Factory { get; } = new SiteFactory().With("Site:StaticExport", "true");
+
+    public HttpClient Client { get; }
+
+    public ExportSite() => Client = Factory.Client();
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>
+/// On a static copy of the site the search page cannot search, so it carries an index and a script
+/// that search in the browser, and says so plainly when JavaScript is off.
+/// </summary>
+public sealed class StaticSearchTests(RealSite server, ExportSite export) : IClassFixture<RealSite>, IClassFixture<ExportSite>
+{
+    private static async Task<JsonElement> IndexAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/search-index.json", UriKind.Relative));
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task SearchIndexJson_HoldsEveryDocumentWithUrlTitleKindTextAndBoost()
+    {
+        var index = await IndexAsync(server.Client);
+        var documents = index.GetProperty("d").EnumerateArray().ToList();
+        Assert.True(documents.Count > 100, $"only {documents.Count} documents");
+        foreach (var d in documents)
+        {
+            Assert.StartsWith("/", d.GetProperty("u").GetString(), StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(d.GetProperty("t").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(d.GetProperty("k").GetString()));
+            Assert.Equal(JsonValueKind.String, d.GetProperty("x").ValueKind);
+            Assert.True(d.GetProperty("b").GetDouble() > 0);
+        }
+
+        var urls = documents.Select(d => d.GetProperty("u").GetString()).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("/timeline#", string.Join(' ', urls), StringComparison.Ordinal);
+        Assert.Contains(urls, u => u!.StartsWith("/commentary/", StringComparison.Ordinal));
+        Assert.Contains(urls, u => u!.StartsWith("/glossary#", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchIndexJson_HoldsEveryEssayParagraphAsWritten()
+    {
+        var index = await IndexAsync(server.Client);
+        var essay = index.GetProperty("d").EnumerateArray()
+            .Where(d => d.GetProperty("k").GetString() == "Essay")
+            .ToDictionary(d => d.GetProperty("u").GetString()!, d => d.GetProperty("x").GetString()!, StringComparer.Ordinal);
+        Assert.Equal(30, essay.Count);
+        Assert.Contains("Qasem Soleimani", essay["/essay#p1"], StringComparison.Ordinal);
+        Assert.Contains("archipelago", essay["/essay#p27"], StringComparison.Ordinal);
+        Assert.StartsWith("No War on Iran.", essay["/essay#p30"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("suleimani", "soleimani")]
+    [InlineData("soleymani", "soleimani")]
+    [InlineData("mosaddegh", "mossadegh")]
+    public async Task SearchIndexJson_MapsGlossarySpellingsToOneFoldedForm(string variant, string form)
+    {
+        var variants = (await IndexAsync(server.Client)).GetProperty("v");
+        Assert.Equal(form, variants.GetProperty(variant).GetString());
+        Assert.All(variants.EnumerateObject(), v => Assert.Equal(v.Name.ToLowerInvariant(), v.Name));
+    }
+
+    [Fact]
+    public async Task SearchIndexJson_EscapesHtmlCharactersButNotLetters()
+    {
+        using var response = await server.Client.GetAsync(new Uri("/search-index.json", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+        Assert.Contains("Iran’s", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportSearchPage_HasTheResultsContainerTheScriptAndTheNoscriptText()
+    {
+        var doc = await export.Client.GetDocumentAsync("/search");
+        Assert.NotNull(doc.QuerySelector("main form[role='search'][action='/search'] input[name='q']"));
+        var container = doc.QuerySelector("#static-search")!;
+        Assert.Equal("/search-index.json", container.GetAttribute("data-index-url"));
+        Assert.Equal("/", container.GetAttribute("data-base-url"));
+        Assert.NotNull(container.QuerySelector("[role='status']"));
+
+        var script = doc.QuerySelector("script[src^='/js/search.js']")!;
+        Assert.Matches(@"^/js/search\.js\?v=[0-9a-f]{12}$", script.GetAttribute("src"));
+        Assert.True(script.HasAttribute("defer"));
+
+        var noscript = Html.Fold(doc.QuerySelector("main noscript")!.TextContent);
+        Assert.Contains("On this static copy of the site, search needs JavaScript", noscript, StringComparison.Ordinal);
+        Assert.Contains("The server version of the site searches without JavaScript", noscript, StringComparison.Ordinal);
+        var links = doc.QuerySelectorAll("main noscript a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/timeline", "/glossary", "/sources"], links);
+    }
+
+    [Fact]
+    public async Task ExportSearchPage_LeavesResultsToTheBrowserEvenWithAQuery()
+    {
+        var doc = await export.Client.GetDocumentAsync("/search?q=Soleimani");
+        Assert.NotNull(doc.QuerySelector("#static-search"));
+        Assert.Empty(doc.QuerySelectorAll("ol.results, mark"));
+        Assert.StartsWith("Search · ", doc.Title, StringComparison.Ordinal);
+        Assert.Equal("", doc.QuerySelector("#search-page-q")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task TheScript_IsServedAsJavaScript()
+    {
+        using var response = await export.Client.GetAsync(new Uri("/js/search.js", UriKind.Relative));
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType!.MediaType);
+        var script = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("eval(", script, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/search")]
+    [InlineData("/search?q=Soleimani")]
+    public async Task ServerSearchPage_HasNoStaticSearch(string url)
+    {
+        var doc = await server.Client.GetDocumentAsync(url);
+        Assert.Null(doc.QuerySelector("#static-search"));
+        Assert.Null(doc.QuerySelector("script[src^='/js/search.js']"));
+        Assert.Null(doc.QuerySelector("noscript"));
+    }
+}

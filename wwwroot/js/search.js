@@ -1,0 +1,162 @@
+// Search in the browser, for the static export only: a plain host serves the one search page whatever
+// the query, so this reads the query, fetches the index and shows results as the server's page does.
+// Words are folded (lower case, accents dropped after NFD, glossary spellings mapped to one form) and
+// ranked as src/EssaySite/Search/SearchIndex.cs does: documents matching more words first, then BM25.
+// Text from the index or the query goes into the page as text only.
+(function () {
+  "use strict";
+  var root = document.getElementById("static-search");
+  if (!root) { return; }
+  var status = root.querySelector("[role=status]");
+  var base = root.getAttribute("data-base-url") || "/";
+  if (base.charAt(base.length - 1) !== "/") { base += "/"; }
+
+  function el(name, className, text) {
+    var e = document.createElement(name);
+    if (className) { e.className = className; }
+    if (text) { e.textContent = text; }
+    return e;
+  }
+
+  function link(url, text) {
+    var a = el("a", "", text);
+    a.href = base + url.replace(/^\//, "");
+    return a;
+  }
+
+  // A sentence of text and links, such as ["Browse the ", ["/timeline", "timeline"], "."].
+  function say(parts) {
+    status.textContent = "";
+    parts.forEach(function (p) {
+      status.append(typeof p === "string" ? p : link(p[0], p[1]));
+    });
+  }
+
+  var elsewhere = ["Browse the ", ["/timeline", "timeline"], ", the ", ["/glossary", "glossary"], " and the ", ["/sources", "sources"], " instead."];
+  // Built here, not as literals, so a browser without Unicode classes reaches the message below.
+  var word, mark, digit;
+  try {
+    word = new RegExp("[\\p{L}\\p{N}\\p{Mn}]+", "gu");
+    mark = new RegExp("\\p{Mn}", "gu");
+    digit = new RegExp("^\\p{Nd}", "u");
+    if (!window.fetch || !window.URLSearchParams || !"".normalize) { throw new Error("old browser"); }
+  } catch (e) {
+    say(["This browser is too old to search this static copy of the site. "].concat(elsewhere));
+    return;
+  }
+
+  var MAX_LENGTH = 200, MAX_WORDS = 16, LIMIT = 30, K1 = 1.2, B = 0.75;
+  var raw = new URLSearchParams(location.search).get("q") || "";
+  var shortened = raw.length > MAX_LENGTH;
+  var query = shortened ? raw.slice(0, MAX_LENGTH) : raw;
+  var box = document.getElementById("search-page-q");
+  if (box) { box.value = query; }
+  if (!query.trim()) {
+    root.querySelector(".search-hint").hidden = false;
+    return;
+  }
+
+  document.title = document.title.replace(/^Search(?= ·)/, function () { return "Search: " + query; });
+  say(["Searching…"]);
+
+  function fold(text) {
+    return text.normalize("NFD").replace(mark, "").toLowerCase();
+  }
+
+  // The words of a text as the index stores them: folded, one spelling per name, no lone letters.
+  function words(text, variants) {
+    var out = [];
+    (text.match(word) || []).forEach(function (w) {
+      var f = fold(w);
+      f = variants.get(f) || f;
+      if (f.length > 1 || digit.test(f)) { out.push(f); }
+    });
+    return out;
+  }
+
+  function rank(index) {
+    var variants = new Map(Object.entries(index.v));
+    var wanted = words(query, variants).slice(0, MAX_WORDS);
+    if (!wanted.length) { return { wanted: wanted, variants: variants, hits: [] }; }
+    var docs = index.d.map(function (d, i) {
+      var ws = words(d.t + " " + d.x, variants);
+      var counts = new Map();
+      ws.forEach(function (w) { counts.set(w, (counts.get(w) || 0) + 1); });
+      return { d: d, i: i, length: ws.length, counts: counts, joined: " " + ws.join(" ") + " ", score: 0, matched: 0 };
+    });
+    var average = Math.max(1, docs.reduce(function (sum, x) { return sum + x.length; }, 0) / Math.max(1, docs.length));
+    new Set(wanted).forEach(function (w) {
+      var having = docs.filter(function (x) { return x.counts.has(w); });
+      var idf = Math.log(1 + (docs.length - having.length + 0.5) / (having.length + 0.5));
+      having.forEach(function (x) {
+        var c = x.counts.get(w);
+        x.score += idf * c * (K1 + 1) / (c + K1 * (1 - B + B * x.length / average));
+        x.matched += 1;
+      });
+    });
+    var phrase = wanted.length > 1 ? " " + wanted.join(" ") + " " : null;
+    var hits = docs.filter(function (x) { return x.matched > 0; });
+    hits.forEach(function (x) {
+      x.score *= (phrase && x.joined.indexOf(phrase) >= 0 ? 2 : 1) * x.d.b;
+    });
+    hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.i - b.i; });
+    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT) };
+  }
+
+  // About 240 characters from just before the first match, with every matched word marked.
+  function snippet(text, wanted, variants) {
+    var p = el("p", "snippet");
+    var found = [];
+    var m;
+    word.lastIndex = 0;
+    while ((m = word.exec(text)) !== null) {
+      var f = fold(m[0]);
+      found.push({ index: m.index, text: m[0], hit: wanted.has(variants.get(f) || f) });
+    }
+    var first = found.find(function (x) { return x.hit; });
+    var start = first ? Math.max(0, first.index - 60) : 0;
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < first.index ? space + 1 : start;
+    }
+    var end = Math.min(text.length, start + 240);
+    var cursor = start;
+    if (start > 0) { p.append("…"); }
+    found.forEach(function (x) {
+      if (!x.hit || x.index < start || x.index + x.text.length > end) { return; }
+      p.append(text.slice(cursor, x.index), el("mark", "", x.text));
+      cursor = x.index + x.text.length;
+    });
+    p.append(text.slice(cursor, end));
+    if (end < text.length) { p.append("…"); }
+    return p;
+  }
+
+  function show(result) {
+    var shown = "“" + query + "”";
+    if (!result.hits.length) {
+      say(["Nothing matches " + shown + ". Try fewer or different words, or browse the ", ["/timeline", "timeline"], " and the ", ["/glossary", "glossary"], "."]);
+      return;
+    }
+    var n = result.hits.length;
+    say([n + " result" + (n === 1 ? "" : "s") + " for " + shown + (shortened ? " (the query was shortened)" : "") + "."]);
+    var wanted = new Set(result.wanted);
+    var list = el("ol", "results");
+    result.hits.forEach(function (x) {
+      var li = el("li");
+      li.append(link(x.d.u, x.d.t), " ", el("span", "kind", x.d.k), " ", snippet(x.d.x, wanted, result.variants));
+      list.append(li);
+    });
+    root.append(list);
+  }
+
+  fetch(root.getAttribute("data-index-url"), { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    })
+    .then(function (index) { show(rank(index)); })
+    .catch(function () {
+      say(["Search could not load its index; reload the page to try again. "].concat(elsewhere));
+    });
+})();
