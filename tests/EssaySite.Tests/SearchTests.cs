@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace EssaySite.Tests;
 
 public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
@@ -33,6 +35,38 @@ public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
         Assert.Contains(results, r => r.Href == "/essay#p1");
         Assert.Contains("<mark>Soleimani</mark>", results.First(r => r.Href == "/essay#p1").Snippet, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Kataib Hizballah", "/glossary#kataib-hezbollah")]
+    [InlineData("Abu Mahdi al-Mohandes", "/glossary#abu-mahdi-al-muhandis")]
+    public async Task MultiWordRespellings_FindTheGlossaryEntry(string spelling, string expected)
+    {
+        var results = await ResultsAsync(spelling);
+        Assert.Contains(results, r => r.Href == expected);
+    }
+
+    [Fact]
+    public void VariantMap_JoinsOnlySpellingsOfOneWord()
+    {
+        var variants = new Dictionary<string, string>(site.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Variants);
+        Assert.Equal("soleimani", variants["suleimani"]);
+        Assert.Equal("hezbollah", variants["hizballah"]);
+        // Different words in two names of one thing are not spellings of each other, and "is" is a word, not ISIS.
+        foreach (var word in new[] { "is", "iran", "general", "attack", "act" })
+        {
+            Assert.False(variants.ContainsKey(word), $"'{word}' is mapped to '{variants.GetValueOrDefault(word)}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("qassem", "qasem", true)]
+    [InlineData("hizballah", "hezbollah", true)]
+    [InlineData("ayn", "ain", true)]
+    [InlineData("general", "mark", false)]
+    [InlineData("attack", "threat", false)]
+    [InlineData("iran", "pahlavi", false)]
+    public void IsRespelling_TellsSpellingsFromOtherWords(string a, string b, bool expected) =>
+        Assert.Equal(expected, EssaySite.Search.SearchIndex.IsRespelling(a, b));
 
     [Theory]
     [InlineData("Mosaddeq")]

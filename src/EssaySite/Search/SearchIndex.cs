@@ -177,15 +177,17 @@ public sealed partial class SearchIndex
         return folded.ToString();
     }
 
-    // Each glossary term's one-word spellings map to its first one; a multi-word spelling maps word
-    // by word onto the term's own name when both have the same number of words (Qassem → Qasem).
+    // Each glossary term's one-word spellings map to its first one (two-letter ones such as "IS" are left
+    // out: they are ordinary words too). A multi-word spelling maps word by word onto the term's own name
+    // when both have the same number of words, and only where the two words are spellings of one word
+    // (Qassem → Qasem, Hizballah → Hezbollah), not different words (General Milley is not Mark Milley).
     private static FrozenDictionary<string, string> VariantMap(IEnumerable<GlossaryTerm> terms)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             var name = SplitFolded(term.Term);
-            var single = term.Variants.Select(SplitFolded).Where(v => v.Length == 1).Select(v => v[0]).ToList();
+            var single = term.Variants.Select(SplitFolded).Where(v => v.Length == 1 && v[0].Length > 2).Select(v => v[0]).ToList();
             if (single.Count > 0)
             {
                 var canonical = name.Length == 1 ? name[0] : single[0];
@@ -199,7 +201,7 @@ public sealed partial class SearchIndex
             {
                 for (var i = 0; i < name.Length; i++)
                 {
-                    if (variant[i] != name[i])
+                    if (variant[i] != name[i] && IsRespelling(variant[i], name[i]))
                     {
                         map.TryAdd(variant[i], map.GetValueOrDefault(name[i], name[i]));
                     }
@@ -217,6 +219,31 @@ public sealed partial class SearchIndex
         }
 
         return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Two words a few letters apart: at most one edit in three letters (Levenshtein distance).</summary>
+    internal static bool IsRespelling(string a, string b)
+    {
+        var limit = Math.Max(1, Math.Min(a.Length, b.Length) / 3);
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return false;
+        }
+
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length] <= limit;
     }
 
     private static string[] SplitFolded(string text) =>
