@@ -10,10 +10,11 @@ if ! command -v hugo >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
   else echo "benchmarks/export.sh needs hugo (Debian: sudo apt-get install -y hugo)" >&2; exit 1; fi
 fi
-dotnet build src/EssaySite -c Release -nologo -v quiet >/dev/null
-app=src/EssaySite/bin/Release/net10.0/EssaySite.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The published app, as an operator runs it (publishing precompiles it).
+dotnet publish src/EssaySite -c Release -o "$work/app" -nologo -v quiet >/dev/null
+app=$work/app/EssaySite.dll
 
 cp -r content "$work/content"
 bash benchmarks/generate-commentary.sh "$work/content" 1000

@@ -75,6 +75,15 @@ public sealed class StaticSearchTests(ExportFixture site)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(AccessibilityTests.Variants), MemberType = typeof(AccessibilityTests))]
+    public async Task ThePagesThatDifferOnTheExport_HaveNoAxeViolations(int width, string scheme)
+    {
+        // Search results drawn by the script, the assignment page's notice, and the 404 page's note.
+        var problems = await AccessibilityTests.AxeProblemsAsync(site.Browser, site.BaseUrl, ["/search?q=Soleimani", "/search", "/assign", "/no-such-page"], width, scheme, waitForScripts: true);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     /// <summary>The result links the server's own search gives, from the same content.</summary>
     private static IEnumerable<string> ServerSearch(string query)
     {
