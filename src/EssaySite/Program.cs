@@ -25,9 +25,11 @@ try
         return ContentCheck.Run(builder.Configuration, Console.Out);
     }
 
+    builder.StartLoadingContent();
     var app = builder.Build();
     app.UseEssaySite();
     app.MapEssaySite();
+    await app.WaitForContentAsync();
     await app.RunAsync();
     return 0;
 }

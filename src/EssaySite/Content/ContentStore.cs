@@ -7,12 +7,31 @@ namespace EssaySite.Content;
 public sealed class ContentStore(ContentLoader loader, string contentRoot)
 {
     private ContentSnapshot? _current;
+    private Task<ContentSnapshot>? _firstLoad;
 
     public string ContentRoot { get; } = contentRoot;
 
     public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
     public ContentSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is not loaded yet.");
+
+    /// <summary>
+    /// Starts the first load on the thread pool, so that reading and rendering the files overlaps the
+    /// rest of start-up (building the host, the pipeline, the server). Await <see cref="FirstLoad"/> for it.
+    /// </summary>
+    public void StartLoading() => _firstLoad ??= Task.Run(() =>
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var snapshot = Load();
+        FirstLoadTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        return snapshot;
+    });
+
+    /// <summary>How long the first load took, once it is done.</summary>
+    public TimeSpan FirstLoadTime { get; private set; }
+
+    /// <summary>The load begun by <see cref="StartLoading"/>; faults with <see cref="ContentException"/> on bad content.</summary>
+    public Task<ContentSnapshot> FirstLoad => _firstLoad ?? throw new InvalidOperationException("Content loading was not started.");
 
     /// <summary>Loads the content, throwing <see cref="ContentException"/> with every problem found.</summary>
     public ContentSnapshot Load()

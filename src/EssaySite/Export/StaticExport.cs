@@ -70,9 +70,11 @@ public static partial class StaticExport
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddEssaySite();
+        builder.StartLoadingContent();
         await using var app = builder.Build();
         app.UseEssaySite();
         app.MapEssaySite();
+        await app.WaitForContentAsync();
         await app.StartAsync();
 
         var site = app.Services.GetRequiredService<ContentStore>().Current;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using EssaySite.Content;
 using EssaySite.Search;
+using EssaySite.Teaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -52,9 +53,13 @@ public static class SiteSetup
         builder.Services.AddForwardedHeaders(options);
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton(paths);
-        builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddSingleton<ContentLoader>();
-        builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<ContentLoader>(), paths.ContentRoot));
+        var renderer = new MarkdownRenderer();
+        var loader = new ContentLoader(renderer);
+        var store = new ContentStore(loader, paths.ContentRoot);
+        builder.Services.AddSingleton(renderer);
+        builder.Services.AddSingleton(loader);
+        builder.Services.AddSingleton(store);
+        builder.Host.Properties[typeof(ContentStore)] = store;
         builder.Services.AddSingleton<StaticAssets>();
         builder.Services.AddPageCaching();
         builder.Services.AddResponseCompression(o =>
@@ -77,16 +82,33 @@ public static class SiteSetup
         return builder;
     }
 
+    /// <summary>
+    /// Begins reading the content on the thread pool, so that it overlaps building the host, the pipeline
+    /// and the endpoints. Not for <c>check</c>, which reads the content itself.
+    /// </summary>
+    public static WebApplicationBuilder StartLoadingContent(this WebApplicationBuilder builder)
+    {
+        ((ContentStore)builder.Host.Properties[typeof(ContentStore)]).StartLoading();
+        return builder;
+    }
+
+    /// <summary>Waits for the content, so bad content stops start-up with its problems before the server listens.</summary>
+    public static async Task<WebApplication> WaitForContentAsync(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<ContentStore>();
+        var waited = System.Diagnostics.Stopwatch.GetTimestamp();
+        var snapshot = await store.FirstLoad;
+        Log.Information(
+            "Loaded content {Version} from {ContentRoot} in {Elapsed:0} ms ({Waited:0} ms of it holding up start-up): {Pages} pages, {Commentary} commentary",
+            snapshot.Version, store.ContentRoot, store.FirstLoadTime.TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(waited).TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
+
+        // Measure the essay now, at start-up, rather than on the first request.
+        app.Services.GetRequiredService<TeachingFacts>().For(snapshot);
+        return app;
+    }
+
     public static WebApplication UseEssaySite(this WebApplication app)
     {
-        // Load now so bad content stops start-up with its problems, before the server listens.
-        var store = app.Services.GetRequiredService<ContentStore>();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var snapshot = store.Load();
-        Log.Information(
-            "Loaded content {Version} from {ContentRoot} in {Elapsed:0} ms: {Pages} pages, {Commentary} commentary",
-            snapshot.Version, store.ContentRoot, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
-
         app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.NormalizedBasePath);
         if (!app.Environment.IsDevelopment())
         {

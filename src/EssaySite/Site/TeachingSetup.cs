@@ -16,9 +16,6 @@ public static class TeachingSetup
 
     public static WebApplication MapTeaching(this WebApplication app)
     {
-        // Measure the essay now, at start-up, rather than on the first request.
-        app.Services.GetRequiredService<TeachingFacts>().For(app.Services.GetRequiredService<ContentStore>().Current);
-
         app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentStore store) =>
         {
             var site = store.Current;
