@@ -76,6 +76,7 @@ public static partial class StaticExport
         app.MapEssaySite();
         await app.WaitForContentAsync();
         await app.StartAsync();
+        var ready = Stopwatch.GetElapsedTime(started);
 
         var site = app.Services.GetRequiredService<ContentStore>().Current;
         var seeds = Syndication.AllPages(site).Select(p => p.Url)
@@ -103,7 +104,7 @@ public static partial class StaticExport
 
         await output.WriteLineAsync(
             $"Exported {crawl.Files:N0} files ({crawl.Bytes / 1024.0 / 1024.0:0.0} MB) to {folder} " +
-            $"in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms, for {baseUrl.TrimEnd('/')}{(new Uri(baseUrl).AbsolutePath == "/" ? basePath : "")}/");
+            $"in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms ({ready.TotalMilliseconds:N0} ms to load the content and start), for {baseUrl.TrimEnd('/')}{(new Uri(baseUrl).AbsolutePath == "/" ? basePath : "")}/");
         return 0;
     }
 
