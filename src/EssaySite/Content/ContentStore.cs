@@ -4,10 +4,15 @@ namespace EssaySite.Content;
 /// Holds the current snapshot. Requests read <see cref="Current"/> once and use that one snapshot;
 /// a reload replaces it in a single reference assignment.
 /// </summary>
-public sealed class ContentStore(ContentLoader loader, string contentRoot)
+public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
 {
     private ContentSnapshot? _current;
     private Task<ContentSnapshot>? _firstLoad;
+
+    public ContentStore(ContentLoader loader, string contentRoot)
+        : this(new Lazy<ContentLoader>(loader), contentRoot)
+    {
+    }
 
     public string ContentRoot { get; } = contentRoot;
 
@@ -36,7 +41,7 @@ public sealed class ContentStore(ContentLoader loader, string contentRoot)
     /// <summary>Loads the content, throwing <see cref="ContentException"/> with every problem found.</summary>
     public ContentSnapshot Load()
     {
-        var snapshot = loader.Load(ContentRoot);
+        var snapshot = loader.Value.Load(ContentRoot);
         _ = snapshot.Search;
         Volatile.Write(ref _current, snapshot);
         return snapshot;
@@ -45,7 +50,7 @@ public sealed class ContentStore(ContentLoader loader, string contentRoot)
     /// <summary>Tries a reload; on failure the last good snapshot stays and the problems are returned.</summary>
     public IReadOnlyList<ContentProblem> TryReload()
     {
-        var (snapshot, problems) = loader.TryLoad(ContentRoot);
+        var (snapshot, problems) = loader.Value.TryLoad(ContentRoot);
         if (snapshot is not null)
         {
             _ = snapshot.Search;

@@ -53,11 +53,8 @@ public static class SiteSetup
         builder.Services.AddForwardedHeaders(options);
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton(paths);
-        var renderer = new MarkdownRenderer();
-        var loader = new ContentLoader(renderer);
-        var store = new ContentStore(loader, paths.ContentRoot);
-        builder.Services.AddSingleton(renderer);
-        builder.Services.AddSingleton(loader);
+        // The renderer is made on first use, by the background load: setting up the sanitizer takes a while.
+        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(new MarkdownRenderer())), paths.ContentRoot);
         builder.Services.AddSingleton(store);
         builder.Host.Properties[typeof(ContentStore)] = store;
         builder.Services.AddSingleton<StaticAssets>();
