@@ -34,7 +34,8 @@ measure() { # name content-dir port
 
   local pages; pages=$(curl -s "http://127.0.0.1:$port/commentary" | grep -o 'Page 1 of [0-9]*' || echo "Page 1 of 1")
   local last=${pages##* }
-  local last_status; last_status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/commentary?page=$last")
+  local last_url="/commentary"; [ "$last" -gt 1 ] && last_url="/commentary/page/$last"
+  local last_status; last_status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$last_url")
 
   local queries=("Soleimani" "Suleimani embassy" "Mosaddeq coup" "chemical weapons" "sanctions tanker" "note0500" "Iran Air Flight 655" "archipelago of bases")
   for q in "${queries[@]}"; do curl -s -o /dev/null "http://127.0.0.1:$port/search?q=${q// /+}"; done
