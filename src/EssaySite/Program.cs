@@ -25,11 +25,7 @@ try
         return ContentCheck.Run(builder.Configuration, Console.Out);
     }
 
-    builder.StartLoadingContent();
-    var app = builder.Build();
-    app.UseEssaySite();
-    app.MapEssaySite();
-    await app.WaitForContentAsync();
+    var app = await builder.BuildEssaySiteAsync();
     await app.RunAsync();
     return 0;
 }

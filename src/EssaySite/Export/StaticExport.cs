@@ -70,11 +70,7 @@ public static partial class StaticExport
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddEssaySite();
-        builder.StartLoadingContent();
-        await using var app = builder.Build();
-        app.UseEssaySite();
-        app.MapEssaySite();
-        await app.WaitForContentAsync();
+        await using var app = await builder.BuildEssaySiteAsync();
         await app.StartAsync();
         var ready = Stopwatch.GetElapsedTime(started);
 
@@ -124,7 +120,7 @@ public static partial class StaticExport
 
     /// <summary>Fetches pages level by level, in parallel, saving each and queuing the site paths it links to.</summary>
     // The site's own markup, where every attribute is double-quoted (Razor and the sanitizer both write it so).
-    [GeneratedRegex(@"\s(?:href|src|action|data-index-url)=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s(?:" + SubPath.LinkAttributes + @")=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex LinkAttribute();
 
     private sealed class Crawl(HttpClient client, string basePath, string folder)

@@ -10,7 +10,7 @@ using Serilog.Formatting.Compact;
 
 namespace EssaySite.Site;
 
-/// <summary>Start-up, in the order Program.cs reads it: services, then the request pipeline, then endpoints.</summary>
+/// <summary>Start-up: services (<see cref="AddEssaySite"/>), then the content, request pipeline and endpoints (<see cref="BuildEssaySiteAsync"/>).</summary>
 public static class SiteSetup
 {
     public static WebApplicationBuilder AddEssaySite(this WebApplicationBuilder builder)
@@ -80,19 +80,18 @@ public static class SiteSetup
     }
 
     /// <summary>
-    /// Begins reading the content on the thread pool, so that it overlaps building the host, the pipeline
-    /// and the endpoints. Not for <c>check</c>, which reads the content itself.
+    /// Builds the app ready to serve: the content is read on the thread pool while the host, the pipeline
+    /// and the endpoints are built, and awaited before returning, so bad content stops start-up with its
+    /// problems before the server listens. The server and the export both start this way.
     /// </summary>
-    public static WebApplicationBuilder StartLoadingContent(this WebApplicationBuilder builder)
+    public static async Task<WebApplication> BuildEssaySiteAsync(this WebApplicationBuilder builder)
     {
-        ((ContentStore)builder.Host.Properties[typeof(ContentStore)]).StartLoading();
-        return builder;
-    }
+        var store = (ContentStore)builder.Host.Properties[typeof(ContentStore)];
+        store.StartLoading();
+        var app = builder.Build();
+        app.UseEssaySite();
+        app.MapEssaySite();
 
-    /// <summary>Waits for the content, so bad content stops start-up with its problems before the server listens.</summary>
-    public static async Task<WebApplication> WaitForContentAsync(this WebApplication app)
-    {
-        var store = app.Services.GetRequiredService<ContentStore>();
         var waited = System.Diagnostics.Stopwatch.GetTimestamp();
         var snapshot = await store.FirstLoad;
         Log.Information(
@@ -104,7 +103,7 @@ public static class SiteSetup
         return app;
     }
 
-    public static WebApplication UseEssaySite(this WebApplication app)
+    private static WebApplication UseEssaySite(this WebApplication app)
     {
         app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.NormalizedBasePath);
         if (!app.Environment.IsDevelopment())
@@ -148,7 +147,7 @@ public static class SiteSetup
         return app;
     }
 
-    public static WebApplication MapEssaySite(this WebApplication app)
+    private static WebApplication MapEssaySite(this WebApplication app)
     {
         app.MapRazorPages();
         app.MapSyndication();

@@ -13,6 +13,9 @@ namespace EssaySite.Site;
 /// </summary>
 public static partial class SubPath
 {
+    /// <summary>The attributes that hold the site's own URLs in its markup (the search script reads the two data ones).</summary>
+    public const string LinkAttributes = "href|src|action|data-index-url|data-base-url";
+
     public static IServiceCollection AddForwardedHeaders(this IServiceCollection services, SiteOptions options) =>
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -90,6 +93,6 @@ public static partial class SubPath
     private static bool IsRootRelative(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     // Our own markup: attributes are double-quoted. "//host" and "/\" are not root-relative and are left alone.
-    [GeneratedRegex("""(?<attr>\s(?:href|src|action|data-index-url|data-base-url)=")/(?![/\\])""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<attr>\s(?:" + LinkAttributes + @")="")/(?![/\\])", RegexOptions.CultureInvariant)]
     private static partial Regex RootRelativeAttribute();
 }

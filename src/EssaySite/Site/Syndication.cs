@@ -32,8 +32,7 @@ public static class Syndication
         }
 
         var listUpdated = site.Commentary.Select(c => c.LastUpdated).Max();
-        var listPages = Math.Max(1, (site.Commentary.Count + Pages.Commentary.IndexModel.PageSize - 1) / Pages.Commentary.IndexModel.PageSize);
-        for (var n = 1; n <= listPages; n++)
+        for (var n = 1; n <= Pages.Commentary.IndexModel.PageCountFor(site.Commentary.Count); n++)
         {
             yield return (Pages.Commentary.IndexModel.UrlOf(n), listUpdated);
         }

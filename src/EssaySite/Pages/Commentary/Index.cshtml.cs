@@ -18,13 +18,16 @@ public sealed class IndexModel(ContentStore store) : PageModel
 
     public int PageCount { get; private set; } = 1;
 
+    /// <summary>How many pages a list of this many entries takes (at least one).</summary>
+    public static int PageCountFor(int entries) => Math.Max(1, (entries + PageSize - 1) / PageSize);
+
     /// <summary>The address of a page of the list.</summary>
     public static string UrlOf(int page) => page <= 1 ? "/commentary" : $"/commentary/page/{page}";
 
     public IActionResult OnGet(string? number, [FromQuery(Name = "page")] string? legacy)
     {
         var all = store.Current.Commentary;
-        PageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
+        PageCount = PageCountFor(all.Count);
         if (number is null && legacy is not null)
         {
             // The first version used ?page=N; its links keep working.
@@ -42,6 +45,7 @@ public sealed class IndexModel(ContentStore store) : PageModel
         return Page();
     }
 
+    // Plain digits only (no sign, spaces or separators), within the list.
     private int? Parse(string value) =>
-        value.Length <= 6 && value.All(char.IsAsciiDigit) && int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= 1 && n <= PageCount ? n : null;
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= PageCount ? n : null;
 }
