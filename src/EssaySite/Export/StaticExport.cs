@@ -5,12 +5,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EssaySite.Content;
 using EssaySite.Site;
+using Microsoft.AspNetCore.TestHost;
 
 namespace EssaySite.Export;
 
 /// <summary>
 /// <c>export &lt;folder&gt; [--base-path /reading/] [--base-url https://host/]</c>: writes the whole site as static
-/// files. It runs the site itself on a loopback port and saves what the server sends, so the files are the
+/// files. It runs the site itself, in memory (ASP.NET Core's TestServer), and saves what it answers, so the files are the
 /// server's own HTML: every page as <c>path/index.html</c>, the 404 page as <c>404.html</c>, the assets, feed,
 /// sitemap and robots.txt. It starts from every page the sitemap lists and follows every link, so a page
 /// reachable on the site is in the export, and a broken link stops the export.
@@ -68,7 +69,8 @@ public static partial class StaticExport
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The requests go to the site in memory: the same pipeline and the same bytes as over HTTP, without sockets.
+        builder.WebHost.UseTestServer();
         builder.AddEssaySite();
         await using var app = await builder.BuildEssaySiteAsync();
         await app.StartAsync();
@@ -79,10 +81,8 @@ public static partial class StaticExport
             .Concat(["/search", "/assign", "/packet", "/feed.xml", "/sitemap.xml", "/robots.txt", NotFoundPath])
             .Concat(app.Services.GetRequiredService<StaticAssets>().All.Select(a => a.Path));
 
-        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
-        {
-            BaseAddress = new Uri(app.Urls.First()),
-        };
+        // This client neither follows redirects nor asks for compression, so a redirect shows as a problem.
+        using var client = app.GetTestClient();
         var crawl = new Crawl(client, basePath, folder);
         await crawl.RunAsync(seeds);
         await app.StopAsync();

@@ -11,7 +11,7 @@ using Serilog.Formatting.Compact;
 namespace EssaySite.Site;
 
 /// <summary>Start-up: services (<see cref="AddEssaySite"/>), then the content, request pipeline and endpoints (<see cref="BuildEssaySiteAsync"/>).</summary>
-public static class SiteSetup
+public static partial class SiteSetup
 {
     public static WebApplicationBuilder AddEssaySite(this WebApplicationBuilder builder)
     {
@@ -33,7 +33,10 @@ public static class SiteSetup
         }
 
         var development = builder.Environment.IsDevelopment();
-        builder.Services.AddSerilog((services, log) =>
+        // The server takes over Serilog's process-wide logger (Program.cs starts it as a bootstrap logger). The
+        // export runs inside another command, or a test beside other hosts, so it keeps a logger of its own.
+        builder.Services.AddSerilog(
+            (services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
@@ -47,7 +50,8 @@ public static class SiteSetup
             {
                 log.WriteTo.Console(new CompactJsonFormatter());
             }
-        });
+        },
+            preserveStaticLogger: options.StaticExport);
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Services.AddForwardedHeaders(options);
@@ -94,9 +98,8 @@ public static class SiteSetup
 
         var waited = System.Diagnostics.Stopwatch.GetTimestamp();
         var snapshot = await store.FirstLoad;
-        Log.Information(
-            "Loaded content {Version} from {ContentRoot} in {Elapsed:0} ms ({Waited:0} ms of it holding up start-up): {Pages} pages, {Commentary} commentary",
-            snapshot.Version, store.ContentRoot, store.FirstLoadTime.TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(waited).TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
+        var heldUp = System.Diagnostics.Stopwatch.GetElapsedTime(waited);
+        ContentLoaded(app.Logger, snapshot.Version, store.ContentRoot, store.FirstLoadTime.TotalMilliseconds, heldUp.TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
 
         // Measure the essay now, at start-up, rather than on the first request.
         app.Services.GetRequiredService<TeachingFacts>().For(snapshot);
@@ -156,6 +159,9 @@ public static class SiteSetup
         app.MapTeaching();
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded content {Version:l} from {ContentRoot:l} in {Elapsed:0} ms ({Waited:0} ms of it holding up start-up): {Pages} pages, {Commentary} commentary")]
+    private static partial void ContentLoaded(Microsoft.Extensions.Logging.ILogger logger, string version, string contentRoot, double elapsed, double waited, int pages, int commentary);
 
     internal static SiteOptions Options(this HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
