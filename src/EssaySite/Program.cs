@@ -10,6 +10,7 @@ if (args is ["healthcheck", ..])
     return await Health.ProbeAsync(args);
 }
 
+MarkdownRenderer.WarmUp();
 try
 {
     if (args is ["export", ..])
@@ -17,7 +18,7 @@ try
         return await EssaySite.Export.StaticExport.RunAsync(args, Console.Out, Console.Error);
     }
 
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = SiteSetup.CreateBuilder(args);
     builder.AddEssaySite();
 
     if (args is ["check", ..])
@@ -25,8 +26,8 @@ try
         return ContentCheck.Run(builder.Configuration, Console.Out);
     }
 
-    var app = await builder.BuildEssaySiteAsync();
-    await app.RunAsync();
+    await using var app = await builder.StartEssaySiteAsync();
+    await app.WaitForShutdownAsync();
     return 0;
 }
 catch (ContentException e)

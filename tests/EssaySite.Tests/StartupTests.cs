@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Net;
+
 namespace EssaySite.Tests;
 
-/// <summary>Starts the built app as a process, the way an operator would, to see what it prints.</summary>
+/// <summary>Start-up: the built app run as a process, the way an operator would, and the site while its content loads.</summary>
 public sealed class StartupTests
 {
     private static string AppDll => Path.Combine(AppContext.BaseDirectory, "EssaySite.dll");
@@ -36,5 +39,39 @@ public sealed class StartupTests
         Assert.Equal(1, exit);
         Assert.Contains("Site:BaseUrl must be an absolute http(s) URL, not 'not a url'", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhileTheContentLoads_HealthAnswers503AndPagesWaitForIt()
+    {
+        using var content = new TempContent();
+        // A named pipe in place of one content file: the load blocks reading it until the test writes the file.
+        var about = Path.Combine(content.ContentRoot, "about.md");
+        var text = await File.ReadAllTextAsync(about);
+        File.Delete(about);
+        using (var mkfifo = Process.Start("mkfifo", about))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        using var site = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        var client = site.Client();
+        using (var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("content not loaded\n", await health.Content.ReadAsStringAsync());
+        }
+
+        var essay = client.GetAsync(new Uri("/essay", UriKind.Relative));
+        await Task.Delay(300);
+        Assert.False(essay.IsCompleted, "a page answered before the content was loaded");
+
+        await Task.Run(() => File.WriteAllText(about, text));
+        using var page = await essay.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("There Is Only One Position", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var ready = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 }

@@ -42,8 +42,7 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
     public ContentSnapshot Load()
     {
         var snapshot = loader.Value.Load(ContentRoot);
-        _ = snapshot.Search;
-        Volatile.Write(ref _current, snapshot);
+        Publish(snapshot);
         return snapshot;
     }
 
@@ -53,10 +52,16 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
         var (snapshot, problems) = loader.Value.TryLoad(ContentRoot);
         if (snapshot is not null)
         {
-            _ = snapshot.Search;
-            Volatile.Write(ref _current, snapshot);
+            Publish(snapshot);
         }
 
         return problems;
+    }
+
+    private void Publish(ContentSnapshot snapshot)
+    {
+        Volatile.Write(ref _current, snapshot);
+        // The search index is built next, off the start-up path; a search that comes first waits for it.
+        _ = Task.Run(() => snapshot.Search);
     }
 }

@@ -42,13 +42,8 @@ public static partial class StaticExport
         }
 
         var started = Stopwatch.GetTimestamp();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = arguments.Rest,
-            EnvironmentName = Environments.Production,
-            // The pages are found in this assembly, whichever process runs the export.
-            ApplicationName = typeof(StaticExport).Assembly.GetName().Name,
-        });
+        // The pages are found in this assembly, whichever process runs the export.
+        var builder = SiteSetup.CreateBuilder(arguments.Rest, Environments.Production, typeof(StaticExport).Assembly.GetName().Name);
         var basePath = new SiteOptions { BasePath = arguments.BasePath ?? builder.Configuration["Site:BasePath"] }.NormalizedBasePath;
         var baseUrl = arguments.BaseUrl ?? builder.Configuration["Site:BaseUrl"];
         if (string.IsNullOrEmpty(baseUrl))
@@ -72,8 +67,7 @@ public static partial class StaticExport
         // The requests go to the site in memory: the same pipeline and the same bytes as over HTTP, without sockets.
         builder.WebHost.UseTestServer();
         builder.AddEssaySite();
-        await using var app = await builder.BuildEssaySiteAsync();
-        await app.StartAsync();
+        await using var app = await builder.StartEssaySiteAsync();
         var ready = Stopwatch.GetElapsedTime(started);
 
         var site = app.Services.GetRequiredService<ContentStore>().Current;

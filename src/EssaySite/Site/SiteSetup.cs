@@ -10,9 +10,23 @@ using Serilog.Formatting.Compact;
 
 namespace EssaySite.Site;
 
-/// <summary>Start-up: services (<see cref="AddEssaySite"/>), then the content, request pipeline and endpoints (<see cref="BuildEssaySiteAsync"/>).</summary>
+/// <summary>Start-up: services (<see cref="AddEssaySite"/>), then the content, request pipeline, endpoints and server (<see cref="StartEssaySiteAsync"/>).</summary>
 public static partial class SiteSetup
 {
+    /// <summary>
+    /// <see cref="WebApplication.CreateBuilder(WebApplicationOptions)"/>, except that appsettings*.json are not
+    /// watched for changes. That watch is one recursive file watch over the whole working folder, set up on the
+    /// start-up path (measured at up to half a second in a large folder), and a settings change needs a restart
+    /// anyway. Content is watched on its own (<see cref="SiteOptions.WatchContent"/>).
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string? environment = null, string? applicationName = null) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+            EnvironmentName = environment,
+            ApplicationName = applicationName,
+        });
+
     public static WebApplicationBuilder AddEssaySite(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
@@ -84,24 +98,38 @@ public static partial class SiteSetup
     }
 
     /// <summary>
-    /// Builds the app ready to serve: the content is read on the thread pool while the host, the pipeline
-    /// and the endpoints are built, and awaited before returning, so bad content stops start-up with its
-    /// problems before the server listens. The server and the export both start this way.
+    /// Builds and starts the app. The content is read on the thread pool while the host, the pipeline and the
+    /// endpoints are built and the server starts; a request that arrives before the content is loaded waits
+    /// for it, and <c>/healthz</c> answers 503 until then. Returns once the content is loaded. Bad content
+    /// stops the app again and throws <see cref="ContentException"/> with every problem. The server and the
+    /// export both start this way.
     /// </summary>
-    public static async Task<WebApplication> BuildEssaySiteAsync(this WebApplicationBuilder builder)
+    public static async Task<WebApplication> StartEssaySiteAsync(this WebApplicationBuilder builder)
     {
         var store = (ContentStore)builder.Host.Properties[typeof(ContentStore)];
         store.StartLoading();
         var app = builder.Build();
         app.UseEssaySite();
         app.MapEssaySite();
+        await app.StartAsync();
 
         var waited = System.Diagnostics.Stopwatch.GetTimestamp();
-        var snapshot = await store.FirstLoad;
+        ContentSnapshot snapshot;
+        try
+        {
+            snapshot = await store.FirstLoad;
+        }
+        catch
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+
         var heldUp = System.Diagnostics.Stopwatch.GetElapsedTime(waited);
         ContentLoaded(app.Logger, snapshot.Version, store.ContentRoot, store.FirstLoadTime.TotalMilliseconds, heldUp.TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
 
-        // Measure the essay now, at start-up, rather than on the first request.
+        // Measure the essay now, at start-up, rather than on the first request for a teaching page.
         app.Services.GetRequiredService<TeachingFacts>().For(snapshot);
         return app;
     }
@@ -133,6 +161,17 @@ public static partial class SiteSetup
                 error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path == Health.Path && context.Response.StatusCode == 200 ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
+        });
+        var store = app.Services.GetRequiredService<ContentStore>();
+        app.Use(async (context, next) =>
+        {
+            // The server listens while the content is still loading: a page waits for it, the health probe does not.
+            if (!store.IsLoaded && context.Request.Path != Health.Path)
+            {
+                await store.FirstLoad.WaitAsync(context.RequestAborted);
+            }
+
+            await next(context);
         });
         var assets = app.Services.GetRequiredService<StaticAssets>();
         app.Use(async (context, next) =>
