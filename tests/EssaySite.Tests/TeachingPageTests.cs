@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EssaySite.Content;
+using EssaySite.Teaching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,6 +134,22 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.Equal("2020-01-08", root.GetProperty("datePublished").GetString());
         Assert.Equal($"{BaseUrl}/essay", root.GetProperty("url").GetString());
         Assert.Empty((await _client.GetDocumentAsync("/timeline")).QuerySelectorAll("script[type='application/ld+json']"));
+    }
+
+    [Fact]
+    public void ArticleJsonLd_CannotCloseItsScriptElement()
+    {
+        var json = ArticleJsonLd.For(
+            "</script><script>alert(1)</script>", "A & B", new DateOnly(2020, 1, 8), "<!-- d -->",
+            new Uri("https://example.org/essay"), new Uri("https://example.org/original"), new Uri("https://example.org/share.png"));
+        Assert.DoesNotContain('<', json);
+        Assert.DoesNotContain('>', json);
+        Assert.DoesNotContain('&', json);
+        using var parsed = JsonDocument.Parse(json);
+        Assert.Equal("</script><script>alert(1)</script>", parsed.RootElement.GetProperty("headline").GetString());
+        Assert.Equal("A & B", parsed.RootElement.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("2020-01-08", parsed.RootElement.GetProperty("datePublished").GetString());
+        Assert.Equal("https://example.org/original", parsed.RootElement.GetProperty("isBasedOn").GetString());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace EssaySite.Teaching;
@@ -5,19 +7,32 @@ namespace EssaySite.Teaching;
 /// <summary>schema.org Article data for the essay page, so search engines and link cards know its author and date.</summary>
 public static class ArticleJsonLd
 {
-    /// <summary>JSON safe inside a script element: the serializer escapes &lt;, &gt; and &amp;.</summary>
-    public static string For(string title, string author, DateOnly published, string description, Uri pageUrl, Uri originalUrl, Uri imageUrl) =>
-        JsonSerializer.Serialize(new Dictionary<string, object>
+    /// <summary>
+    /// JSON safe inside a script element: the writer's default encoder escapes &lt;, &gt; and &amp;. Written
+    /// field by field rather than serialized by reflection, which cost the first render of the essay dearly.
+    /// </summary>
+    public static string For(string title, string author, DateOnly published, string description, Uri pageUrl, Uri originalUrl, Uri imageUrl)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Article",
-            ["headline"] = title,
-            ["author"] = new Dictionary<string, string> { ["@type"] = "Person", ["name"] = author },
-            ["datePublished"] = published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["description"] = description,
-            ["url"] = pageUrl.AbsoluteUri,
-            ["mainEntityOfPage"] = pageUrl.AbsoluteUri,
-            ["isBasedOn"] = originalUrl.AbsoluteUri,
-            ["image"] = imageUrl.AbsoluteUri,
-        });
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "Article");
+            json.WriteString("headline", title);
+            json.WriteStartObject("author");
+            json.WriteString("@type", "Person");
+            json.WriteString("name", author);
+            json.WriteEndObject();
+            json.WriteString("datePublished", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("description", description);
+            json.WriteString("url", pageUrl.AbsoluteUri);
+            json.WriteString("mainEntityOfPage", pageUrl.AbsoluteUri);
+            json.WriteString("isBasedOn", originalUrl.AbsoluteUri);
+            json.WriteString("image", imageUrl.AbsoluteUri);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
 }
