@@ -51,20 +51,20 @@ public static partial class SiteSetup
         // export runs inside another command, or a test beside other hosts, so it keeps a logger of its own.
         builder.Services.AddSerilog(
             (services, log) =>
-        {
-            log.ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext()
-                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
-            if (development)
             {
-                log.WriteTo.Console();
-            }
-            else
-            {
-                log.WriteTo.Console(new CompactJsonFormatter());
-            }
-        },
+                log.ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext()
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
+                if (development)
+                {
+                    log.WriteTo.Console();
+                }
+                else
+                {
+                    log.WriteTo.Console(new CompactJsonFormatter());
+                }
+            },
             preserveStaticLogger: options.StaticExport);
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);

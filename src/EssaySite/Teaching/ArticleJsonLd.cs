@@ -9,7 +9,7 @@ public static class ArticleJsonLd
 {
     /// <summary>
     /// JSON safe inside a script element: the writer's default encoder escapes &lt;, &gt; and &amp;. Written
-    /// field by field rather than serialized by reflection, which cost the first render of the essay dearly.
+    /// field by field, so the first render of the essay does not have to set up the reflection-based serializer.
     /// </summary>
     public static string For(string title, string author, DateOnly published, string description, Uri pageUrl, Uri originalUrl, Uri imageUrl)
     {
