@@ -75,6 +75,20 @@ public sealed class StaticSearchTests(ExportFixture site)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AQueryWithoutAccents_FindsTheAccentedWord_AsTheServerDoes()
+    {
+        var (page, problems) = await NewExportPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/search?q=Hurriyet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^[0-9]+ results? for “Hurriyet”\\.$"));
+        var found = await page.Locator("ol.results > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(found);
+        Assert.Equal(ServerSearch("Hurriyet").Select(url => "/reading" + url), found);
+        Assert.Equal("Hürriyet", (await page.Locator("ol.results .snippet mark").First.InnerTextAsync()).Trim());
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [MemberData(nameof(AccessibilityTests.Variants), MemberType = typeof(AccessibilityTests))]
     public async Task ThePagesThatDifferOnTheExport_HaveNoAxeViolations(int width, string scheme)

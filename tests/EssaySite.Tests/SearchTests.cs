@@ -37,6 +37,23 @@ public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
     }
 
     [Theory]
+    [InlineData("Hürriyet", "hurriyet")]
+    [InlineData("Mosaddéq", "mosaddeq")]
+    [InlineData("DÍA", "dia")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("e\u0301", "e")]
+    public void Fold_DropsAccentsWithoutICU(string word, string folded) => Assert.Equal(folded, EssaySite.Search.SearchIndex.Fold(word));
+
+    [Fact]
+    public async Task AQueryWithoutAccents_FindsTheAccentedWord()
+    {
+        var plain = await ResultsAsync("Hurriyet");
+        Assert.NotEmpty(plain);
+        Assert.Equal(plain.Select(r => r.Href), (await ResultsAsync("Hürriyet")).Select(r => r.Href));
+        Assert.Contains("<mark>Hürriyet</mark>", plain[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Kataib Hizballah", "/glossary#kataib-hezbollah")]
     [InlineData("Abu Mahdi al-Mohandes", "/glossary#abu-mahdi-al-muhandis")]
     public async Task MultiWordRespellings_FindTheGlossaryEntry(string spelling, string expected)

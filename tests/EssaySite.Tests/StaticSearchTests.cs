@@ -30,6 +30,19 @@ public sealed class StaticSearchTests(RealSite server, ExportSite export) : ICla
     }
 
     [Fact]
+    public async Task BrowserFold_SpellsTheLettersNfdLeavesAloneAsTheServerDoes()
+    {
+        var script = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "wwwroot", "js", "search.js"));
+        var table = System.Text.RegularExpressions.Regex.Match(script, @"var plain = (\{[^}]*\});").Groups[1].Value;
+        using var letters = JsonDocument.Parse(table);
+        Assert.NotEmpty(letters.RootElement.EnumerateObject());
+        foreach (var letter in letters.RootElement.EnumerateObject())
+        {
+            Assert.Equal(letter.Value.GetString(), EssaySite.Search.SearchIndex.Fold(letter.Name));
+        }
+    }
+
+    [Fact]
     public async Task SearchIndexJson_HoldsEveryDocumentWithUrlTitleKindTextAndBoost()
     {
         var index = await IndexAsync(server.Client);

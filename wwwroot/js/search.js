@@ -59,8 +59,11 @@
   document.title = document.title.replace(/^Search(?= ·)/, function () { return "Search: " + query; });
   say(["Searching…"]);
 
+  // Letters that NFD does not take apart, spelled as the server's fold (AnyAscii) spells them.
+  var plain = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+
   function fold(text) {
-    return text.normalize("NFD").replace(mark, "").toLowerCase();
+    return text.normalize("NFD").replace(mark, "").toLowerCase().replace(/[ßæœøłđðþı]/g, function (c) { return plain[c]; });
   }
 
   // The words of a text as the index stores them: folded, one spelling per name, no lone letters.

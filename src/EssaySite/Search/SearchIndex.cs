@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AnyAscii;
 using EssaySite.Content;
 
 namespace EssaySite.Search;
@@ -161,16 +162,24 @@ public sealed partial class SearchIndex
 
     private string Canonical(string folded) => _variants.GetValueOrDefault(folded, folded);
 
-    /// <summary>Lower case without accents: Mosaddeq and Mosaddéq are one word.</summary>
+    /// <summary>
+    /// Lower case without accents: Mosaddeq and Mosaddéq, Hurriyet and Hürriyet are one word. The site runs
+    /// without ICU (invariant globalization), where <see cref="string.Normalize()"/> cannot take a letter and its
+    /// accent apart, so AnyAscii spells each letter outside ASCII in ASCII (é → e, ü → u, ß → ss). A combining
+    /// mark typed apart from its letter is dropped.
+    /// </summary>
     public static string Fold(ReadOnlySpan<char> word)
     {
-        var decomposed = word.ToString().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(word.Length);
+        foreach (var rune in word.EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (rune.IsAscii)
             {
-                folded.Append(char.ToLowerInvariant(c));
+                folded.Append(char.ToLowerInvariant((char)rune.Value));
+            }
+            else if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(rune.ToString().Transliterate().ToLowerInvariant());
             }
         }
 
