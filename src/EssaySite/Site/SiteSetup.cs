@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace EssaySite.Site;
 
@@ -52,7 +53,10 @@ public static partial class SiteSetup
         builder.Services.AddSerilog(
             (services, log) =>
             {
-                log.ReadFrom.Configuration(builder.Configuration)
+                // Settings may name the console and file sinks; naming their assemblies here spares a scan of
+                // every assembly the app depends on for Serilog extensions, on the start-up path.
+                var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
+                log.ReadFrom.Configuration(builder.Configuration, sinks)
                     .ReadFrom.Services(services)
                     .Enrich.FromLogContext()
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
