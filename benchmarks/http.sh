@@ -19,12 +19,22 @@ trap cleanup EXIT
 
 dotnet publish src/EssaySite -c Release -o "$work/app" -nologo -v quiet >/dev/null
 
-start=$(date +%s%N)
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$site_port" exec dotnet app/EssaySite.dll >/dev/null 2>&1) &
-app_pid=$!
-for _ in $(seq 1 2000); do curl -sf -o /dev/null "http://127.0.0.1:$site_port/essay" && break; sleep 0.005; done
-startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-app_pid=$(pgrep -f "app/EssaySite.dll" | head -1)
+source benchmarks/first-200.sh
+start_site() { # starts the published site; sets app_pid
+  (cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$site_port" exec dotnet app/EssaySite.dll >/dev/null 2>&1) &
+  app_pid=$!
+}
+stop_site() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
+
+# Start-up, three times: process start to the first 200 on /essay. The third start stays up for the load.
+startups=()
+for attempt in 1 2 3; do
+  start=$(date +%s%N)
+  start_site
+  wait_for_200 "$site_port" /essay || { echo "the site did not answer 200 on /essay"; exit 1; }
+  startups+=("$(( ($(date +%s%N) - start) / 1000000 ))")
+  [ "$attempt" -lt 3 ] && stop_site
+done
 
 mkdir -p "$work/static/essay"
 curl -s "http://127.0.0.1:$site_port/essay" > "$work/static/essay/index.html"
@@ -74,6 +84,15 @@ for r in $(seq 1 "$rounds"); do
   nginx_rps+=("$rps"); nginx_p50+=("$p50"); nginx_p99+=("$p99")
 done
 rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+stop_site
+
+# The same start-up measured as earlier versions of this script did: a curl and a sleep every 5 ms, which
+# compete with the site for the two cores. Printed beside the figure above for comparison with old runs.
+start=$(date +%s%N)
+start_site
+until curl -sf -o /dev/null "http://127.0.0.1:$site_port/essay"; do sleep 0.005; done
+curl_startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+stop_site
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 s_rps=$(median "${site_rps[@]}"); n_rps=$(median "${nginx_rps[@]}")
@@ -81,5 +100,5 @@ printf '%-15s %12s %10s %10s\n' "median" "requests/s" "p50 ms" "p99 ms"
 printf '%-15s %12s %10s %10s\n' site "$s_rps" "$(median "${site_p50[@]}")" "$(median "${site_p99[@]}")"
 printf '%-15s %12s %10s %10s\n' nginx "$n_rps" "$(median "${nginx_p50[@]}")" "$(median "${nginx_p99[@]}")"
 echo "site / nginx requests per second: $(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')  (target at least 0.50; site p99 target under 10 ms)"
-echo "start-up, process start to first 200: ${startup_ms} ms (target under 1000 ms)"
+echo "start-up, process start to first 200: median $(median "${startups[@]}") ms of ${startups[*]} (target under 1000 ms); polled with curl as before: ${curl_startup_ms} ms"
 echo "site memory (RSS) after $(( secs * rounds + 3 )) s of load: ${rss_mb} MB (target under 150 MB)"

@@ -16,6 +16,7 @@ cp -r content "$work/scaled"
 bash benchmarks/generate-commentary.sh "$work/scaled" 1000
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+source benchmarks/first-200.sh
 
 measure() { # name content-dir port
   local name=$1 dir=$2 port=$3 t0 pid
@@ -29,7 +30,7 @@ measure() { # name content-dir port
   t0=$(date +%s%N)
   Site__ContentPath="$dir" ASPNETCORE_URLS="http://127.0.0.1:$port" Serilog__MinimumLevel__Default=Warning dotnet "$app" >/dev/null 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/essay"; do sleep 0.02; done
+  wait_for_200 "$port" /essay || { echo "the site did not answer 200 on /essay"; exit 1; }
   local start_ms; start_ms=$(ms "$t0")
 
   local pages; pages=$(curl -s "http://127.0.0.1:$port/commentary" | grep -o 'Page 1 of [0-9]*' || echo "Page 1 of 1")
