@@ -10,7 +10,7 @@ if (args is ["healthcheck", ..])
     return await Health.ProbeAsync(args);
 }
 
-MarkdownRenderer.WarmUp();
+MarkdownRenderer.StartMaking();
 try
 {
     if (args is ["export", ..])

@@ -41,11 +41,23 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
+    private static Task<MarkdownRenderer>? _early;
+
     /// <summary>
-    /// Starts the sanitizer's one-time set-up (its CSS parser and compiled patterns, about 150 ms in a trace of a
-    /// cold start) on the thread pool, so that it runs beside the host's start-up instead of in front of the content load.
+    /// Starts making a renderer on the thread pool: the sanitizer's one-time set-up (its CSS parser and compiled
+    /// patterns, about 150 ms in a trace of a cold start) then runs beside the host's start-up instead of in
+    /// front of the content load. <see cref="Take"/> hands that renderer over.
     /// </summary>
-    public static void WarmUp() => _ = Task.Run(() => new MarkdownRenderer());
+    public static void StartMaking()
+    {
+        if (Volatile.Read(ref _early) is null)
+        {
+            Interlocked.CompareExchange(ref _early, Task.Run(() => new MarkdownRenderer()), null);
+        }
+    }
+
+    /// <summary>The renderer <see cref="StartMaking"/> began, once (waiting for it if need be), or else a new one.</summary>
+    public static MarkdownRenderer Take() => Interlocked.Exchange(ref _early, null)?.Result ?? new MarkdownRenderer();
 
     /// <summary>
     /// Renders a file's Markdown. With <paramref name="blockHtml"/> each top-level block also gets its

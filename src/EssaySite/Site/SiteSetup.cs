@@ -75,8 +75,8 @@ public static partial class SiteSetup
         builder.Services.AddForwardedHeaders(options);
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton(paths);
-        // The renderer is made on first use, by the background load: setting up the sanitizer takes a while.
-        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(new MarkdownRenderer())), paths.ContentRoot);
+        // The renderer is taken on first use, by the background load; Program.cs starts making it first thing.
+        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take())), paths.ContentRoot);
         builder.Services.AddSingleton(store);
         builder.Host.Properties[typeof(ContentStore)] = store;
         builder.Services.AddSingleton<StaticAssets>();
