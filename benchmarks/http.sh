@@ -35,16 +35,27 @@ start_site() { # starts the published site; sets app_pid
   app_pid=$!
 }
 stop_site() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
+start_bare() { # the empty ASP.NET Core app, answering with the page nginx serves; sets bare_pid
+  (cd "$work" && ASPNETCORE_URLS="http://127.0.0.1:$bare_port" exec dotnet bare/bare-kestrel.dll static/essay/index.html >/dev/null 2>&1) &
+  bare_pid=$!
+}
+stop_bare() { kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; bare_pid=; }
+# three_starts start stop port: process start to the first 200 on /essay, three times; the third stays up for
+# the load. Sets started_ms to the three times.
+three_starts() {
+  started_ms=()
+  local attempt start
+  for attempt in 1 2 3; do
+    start=$(date +%s%N)
+    "$1"
+    wait_for_200 "$3" /essay || { echo "$1: no 200 on /essay"; exit 1; }
+    started_ms+=("$(( ($(date +%s%N) - start) / 1000000 ))")
+    if [ "$attempt" -lt 3 ]; then "$2"; fi
+  done
+}
 
-# Start-up, three times: process start to the first 200 on /essay. The third start stays up for the load.
-startups=()
-for attempt in 1 2 3; do
-  start=$(date +%s%N)
-  start_site
-  wait_for_200 "$site_port" /essay || { echo "the site did not answer 200 on /essay"; exit 1; }
-  startups+=("$(( ($(date +%s%N) - start) / 1000000 ))")
-  [ "$attempt" -lt 3 ] && stop_site
-done
+three_starts start_site stop_site "$site_port"
+startups=("${started_ms[@]}")
 
 mkdir -p "$work/static/essay"
 curl -s "http://127.0.0.1:$site_port/essay" > "$work/static/essay/index.html"
@@ -68,16 +79,8 @@ NGINX
 nginx -c "$work/nginx.conf"
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/essay/" && break; sleep 0.05; done
 curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/essay/" || { echo "nginx did not serve the page:"; cat "$work/nginx-error.log"; exit 1; }
-# The bare ASP.NET Core app's start-up, measured the same way; its third start stays up for the load.
-bare_startups=()
-for attempt in 1 2 3; do
-  start=$(date +%s%N)
-  (cd "$work" && ASPNETCORE_URLS="http://127.0.0.1:$bare_port" exec dotnet bare/bare-kestrel.dll static/essay/index.html >/dev/null 2>&1) &
-  bare_pid=$!
-  wait_for_200 "$bare_port" /essay || { echo "bare-kestrel did not answer 200"; exit 1; }
-  bare_startups+=("$(( ($(date +%s%N) - start) / 1000000 ))")
-  if [ "$attempt" -lt 3 ]; then kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; fi
-done
+three_starts start_bare stop_bare "$bare_port"
+bare_startups=("${started_ms[@]}")
 
 to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'
@@ -110,7 +113,7 @@ done
 rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
 bare_rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$bare_pid/status")
 stop_site
-kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; bare_pid=
+stop_bare
 
 # The same start-up measured as earlier versions of this script did: a curl and a sleep every 5 ms, which
 # compete with the site for the two cores. Printed beside the figure above for comparison with old runs.
