@@ -151,4 +151,34 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Contains("content/Bad_Name.md:1: file name 'Bad_Name' is not a valid slug: use lowercase letters, digits and hyphens", problems);
         Assert.Contains("content/Bad_Name.md:6: the page is empty: write some Markdown after the front matter", problems);
     }
+
+    [Theory]
+    [InlineData("https://example.org/story?utm_source=twitter&utm_medium=social", "utm_source")]
+    [InlineData("https://example.org/story?id=7&fbclid=IwAR0abc", "fbclid")]
+    [InlineData("https://example.org/story?GCLID=x", "gclid")]
+    public void ASourceAddress_WithATrackingParameter_IsAProblemWithItsLine(string url, string parameter)
+    {
+        _content.Write("sources/tracked.md", $"---\ntitle: \"A story\"\nurl: \"{url}\"\n---\n\nA story.\n");
+        var problem = Assert.Single(Problems());
+        Assert.Equal($"content/sources/tracked.md:3: the address carries the tracking parameter '{parameter}': cite the page without it (remove the query string, or at least '{parameter}=…')", problem);
+    }
+
+    [Fact]
+    public void ALinkInABody_WithATrackingParameter_IsAProblemWithItsLine()
+    {
+        _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nsummary: \"S\"\n---\n\nSee [the story](https://example.org/a?utm_campaign=x)\nand <https://example.org/b?gclid=1>.\n");
+        Assert.Equal(
+            [
+                "content/about.md:7: the address carries the tracking parameter 'utm_campaign': cite the page without it (remove the query string, or at least 'utm_campaign=…')",
+                "content/about.md:8: the address carries the tracking parameter 'gclid': cite the page without it (remove the query string, or at least 'gclid=…')",
+            ],
+            Problems());
+    }
+
+    [Fact]
+    public void AnAddressWithAnOrdinaryQuery_IsAccepted()
+    {
+        _content.Write("sources/plain.md", "---\ntitle: \"A record\"\nurl: \"https://example.org/record?id=42\"\n---\n\nA record.\n");
+        Assert.Empty(Problems());
+    }
 }

@@ -8,7 +8,8 @@ namespace EssaySite.Content;
 /// Reads every Markdown file under the content folder into a <see cref="ContentSnapshot"/>, or reports
 /// every problem found as <c>path:line: problem</c>. The folder a file sits in decides what it is:
 /// top-level files are pages (their <c>kind</c> says which), <c>commentary/</c> holds commentary pages,
-/// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions and <c>glossary/</c> terms.
+/// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions, <c>glossary/</c> terms and
+/// <c>corrections/</c> the corrections made to the guide.
 /// </summary>
 public sealed class ContentLoader(MarkdownRenderer renderer)
 {
@@ -19,6 +20,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
     private static readonly string[] SourceKeys = ["author", "title", "publication", "date", "url", "paragraphs", "unconfirmed"];
     private static readonly string[] QuestionKeys = ["group", "order", "paragraphs", "events", "sources", "notes"];
     private static readonly string[] TermKeys = ["term", "category", "variants", "sources"];
+    private static readonly string[] CorrectionKeys = ["date", "page", "was"];
     private static readonly string[] SourceFields = ["author", "title", "publication", "date", "url"];
     private static readonly string[] TermCategories = ["person", "organisation", "agreement", "place", "concept", "event"];
 
@@ -148,8 +150,11 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             case "glossary":
                 ReadTerm(state, fm, id, body);
                 break;
+            case "corrections":
+                ReadCorrection(state, fm, id, body);
+                break;
             default:
-                problems.Add(path, 1, $"unknown content folder '{folder}' (known: commentary, timeline, sources, questions, glossary)");
+                problems.Add(path, 1, $"unknown content folder '{folder}' (known: commentary, timeline, sources, questions, glossary, corrections)");
                 break;
         }
     }
@@ -231,6 +236,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         if (url is not null && !(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
         {
             state.Problems.Add(fm.Path, fm.LineOf("original_url"), $"original_url must be an http(s) address, not '{url}'");
+        }
+        else if (url is not null && TrackingParameters.Find(url) is { } tracking)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("original_url"), TrackingParameters.Problem(tracking));
         }
 
         var paragraphs = new List<EssayParagraph>();
@@ -339,6 +348,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             state.Problems.Add(fm.Path, fm.LineOf("url"), $"url must be an http(s) address, not '{url}'");
             url = null;
         }
+        else if (url is not null && TrackingParameters.Find(url) is { } tracking)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("url"), TrackingParameters.Problem(tracking));
+        }
 
         var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (field, line) in fm.List("unconfirmed"))
@@ -402,6 +415,30 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         if (term is not null && category is not null)
         {
             state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, string.Join(' ', [term, .. variants, body.Text]), fm.Path));
+        }
+    }
+
+    private static void ReadCorrection(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
+    {
+        fm.RejectUnknownKeys(CorrectionKeys, "a correction");
+        var date = fm.Day("date", required: true);
+        var page = fm.Text("page", required: true);
+        var was = fm.Text("was", required: true);
+        if (page is not null && !(page.StartsWith('/') && !page.StartsWith("//", StringComparison.Ordinal)))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("page"), $"'page' must be a link to a page of this site, such as /sources#some-source, not '{page}'");
+            page = null;
+        }
+
+        state.AddLinks("/corrections", fm.Path, body.Links);
+        if (page is not null)
+        {
+            state.AddLinks("/corrections", fm.Path, [new SiteLink(page, fm.LineOf("page"))]);
+        }
+
+        if (date is not null && page is not null && was is not null)
+        {
+            state.Corrections.Add(new Correction(id, date.Value, page, was, body.Html, fm.Path));
         }
     }
 
@@ -479,6 +516,15 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
         var terms = state.Terms.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ToList();
+        var corrections = state.Corrections
+            .OrderByDescending(c => c.Date)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+        if (corrections.Count > 0 && !state.Pages.ContainsKey("corrections"))
+        {
+            var first = corrections[0];
+            problems.Add(first.SourcePath, 1, "there is no page 'corrections' to list this correction (add content/corrections.md with 'kind: about')");
+        }
 
         var pages = state.Pages.ToFrozenDictionary(StringComparer.Ordinal);
         var readingOrder = pages.Values
@@ -505,6 +551,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             Questions = questions,
             Terms = terms,
             Commentary = commentary,
+            Corrections = corrections,
             ParagraphRefs = Enumerable.Range(1, paragraphCount).ToFrozenDictionary(
                 n => n,
                 n => new ParagraphReferences(
@@ -564,6 +611,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         anchors["/commentary"] = [];
         anchors["/search"] = [];
         anchors.GetValueOrDefault("/glossary")?.UnionWith(terms.Select(t => t.Id));
+        anchors.GetValueOrDefault("/corrections")?.UnionWith(state.Corrections.Select(c => c.Id));
 
         anchors.GetValueOrDefault("/essay")?.UnionWith(Enumerable.Range(1, paragraphCount).Select(n => $"p{n}"));
         anchors.GetValueOrDefault("/timeline")?.UnionWith(events.Keys.Concat(pages.GetValueOrDefault("timeline")?.Sections.Select(s => s.Id) ?? []));
@@ -613,6 +661,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         public List<Source> Sources { get; } = [];
         public List<Question> Questions { get; } = [];
         public List<GlossaryTerm> Terms { get; } = [];
+        public List<Correction> Corrections { get; } = [];
         public List<(int N, string Path, int Line)> ParagraphRefs { get; } = [];
         public List<(string Id, string Path, int Line)> SourceRefList { get; } = [];
         public List<(string Id, string Path, int Line)> EventRefList { get; } = [];

@@ -33,6 +33,9 @@ public sealed class ContentSnapshot
 
     /// <summary>Commentary pages, newest first.</summary>
     public required IReadOnlyList<SitePage> Commentary { get; init; }
+
+    /// <summary>Corrections made to the guide, newest first.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
     public required FrozenDictionary<int, ParagraphReferences> ParagraphRefs { get; init; }
     public required FrozenDictionary<string, SourceCitations> SourceRefs { get; init; }
     public required FrozenDictionary<string, IReadOnlyList<Question>> EventQuestions { get; init; }
@@ -49,6 +52,27 @@ public sealed class ContentSnapshot
     public IReadOnlyList<Section> Eras => Page("timeline")?.Sections ?? [];
 
     public IReadOnlyList<Section> QuestionGroups => Page("questions")?.Sections ?? [];
+
+    /// <summary>What a site link points at, in a reader's words: "Sources: The exact title", "Timeline: …".</summary>
+    public string Describe(string link)
+    {
+        var hash = link.IndexOf('#', StringComparison.Ordinal);
+        var path = (hash < 0 ? link : link[..hash]).TrimEnd('/');
+        var fragment = hash < 0 ? null : link[(hash + 1)..];
+        var page = path.Length == 0 ? null : Pages.Values.Concat(Commentary).FirstOrDefault(p => p.Url == path);
+        var pageTitle = page?.Title ?? (path.Length == 0 ? "Home" : path);
+        string? item = (page?.Slug, fragment) switch
+        {
+            (_, null or "") => null,
+            ("sources", { } id) => SourcesById.GetValueOrDefault(id)?.Title,
+            ("timeline", { } id) => EventsById.GetValueOrDefault(id)?.Title,
+            ("questions", { } id) => Questions.FirstOrDefault(q => q.Id == id) is { } q ? $"Question {q.Number}" : null,
+            ("glossary", { } id) => Terms.FirstOrDefault(t => t.Id == id)?.Term,
+            ("essay", { } id) when id.StartsWith('p') => $"paragraph {id[1..]}",
+            _ => null,
+        };
+        return item is null ? pageTitle : $"{pageTitle}: {item}";
+    }
 
     /// <summary>The reading-order neighbours of a page, for previous/next links.</summary>
     public (SitePage? Previous, SitePage? Next) Neighbours(string slug)

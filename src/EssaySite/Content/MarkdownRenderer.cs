@@ -143,6 +143,10 @@ public sealed class MarkdownRenderer
                 problems.Add(path, firstLine + auto.Line, $"link target not allowed: '{auto.Url}' (only http, https, mailto and /site links)");
                 auto.ReplaceBy(new LiteralInline(auto.Url));
             }
+            else if (TrackingParameters.Find(url) is { } tracking)
+            {
+                problems.Add(path, firstLine + auto.Line, TrackingParameters.Problem(tracking));
+            }
         }
 
         foreach (var link in document.Descendants<LinkInline>().ToList())
@@ -163,6 +167,10 @@ public sealed class MarkdownRenderer
             if (link.Url!.StartsWith('/') || link.Url.StartsWith('#'))
             {
                 links.Add(new SiteLink(link.Url, line));
+            }
+            else if (TrackingParameters.Find(link.Url) is { } tracking)
+            {
+                problems.Add(path, line, TrackingParameters.Problem(tracking));
             }
         }
     }

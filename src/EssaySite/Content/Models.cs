@@ -107,6 +107,12 @@ public sealed record GlossaryTerm(
     string Text,
     string SourcePath);
 
+/// <summary>
+/// A correction made to the guide: when, which page (a site link, checked like any other), what it said
+/// that was wrong (<see cref="Was"/>), and, as the body, what it says now.
+/// </summary>
+public sealed record Correction(string Id, DateOnly Date, string Page, string Was, string Html, string SourcePath);
+
 /// <summary>What points at one essay paragraph, derived from the declarations in the content.</summary>
 public sealed record ParagraphReferences(
     IReadOnlyList<TimelineEvent> Events,

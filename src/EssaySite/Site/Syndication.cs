@@ -48,6 +48,7 @@ public static class Syndication
         var items = site.Commentary
             .Select(c => Item(baseUrl, c, c.Author ?? "EssaySite editors", c.Date!.Value, c.LastUpdated!.Value))
             .Append(Item(baseUrl, essay.Page, essay.Author, essay.Published, essay.Page.LastUpdated ?? essay.Published))
+            .Concat(site.Corrections.Select(c => CorrectionItem(baseUrl, site, c)))
             .OrderByDescending(i => i.LastUpdatedTime)
             .ToList();
         var feed = new SyndicationFeed(
@@ -76,6 +77,18 @@ public static class Syndication
             PublishDate = Midnight(published),
         };
         item.Authors.Add(new SyndicationPerson { Name = author });
+        return item;
+    }
+
+    // Each correction is an update of its own, so a reader who follows the feed learns what changed and where.
+    private static SyndicationItem CorrectionItem(string baseUrl, ContentSnapshot site, Correction correction)
+    {
+        var url = new Uri($"{baseUrl}/corrections#{correction.Id}");
+        var item = new SyndicationItem($"Correction: {site.Describe(correction.Page)}", $"The guide said: {correction.Was}", url, url.ToString(), Midnight(correction.Date))
+        {
+            PublishDate = Midnight(correction.Date),
+        };
+        item.Authors.Add(new SyndicationPerson { Name = "EssaySite editors" });
         return item;
     }
 
