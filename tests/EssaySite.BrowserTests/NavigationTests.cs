@@ -116,7 +116,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Url("/essay"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Paragraph 18", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Link to paragraph 18", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(site.Url("/essay#p18"));
         await Assertions.Expect(page.Locator("#p18")).ToBeInViewportAsync();
         await page.Context.CloseAsync();

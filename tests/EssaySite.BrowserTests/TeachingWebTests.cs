@@ -164,10 +164,13 @@ public sealed class TeachingWebTests(BrowserFixture site)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/timeline");
         var first = page.Locator(".cite-this .citation-row").First;
-        await first.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
-        await Assertions.Expect(first.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Copy MLA (9th ed.), works cited citation" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Button, new() { Name = "Copied MLA (9th ed.), works cited citation" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Copied the MLA (9th ed.), works cited citation");
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.Equal((await first.Locator(".cite-text").InnerTextAsync()).Trim(), copied);
+        var html = await page.EvaluateAsync<string>("async () => { const [item] = await navigator.clipboard.read(); return await (await item.getType('text/html')).text(); }");
+        Assert.Contains("<i>", html, StringComparison.Ordinal);
         await context.CloseAsync();
     }
 
@@ -178,7 +181,8 @@ public sealed class TeachingWebTests(BrowserFixture site)
         await page.GotoAsync("/essay#p17");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cite paragraph 17", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(site.BaseUrl + "/essay/cite/17");
-        await Assertions.Expect(page.Locator(".cite-text").First).ToContainTextAsync($"¶ 17, {new Uri(site.BaseUrl).Authority}/essay#p17");
+        await Assertions.Expect(page.Locator(".cite-text").First).ToHaveTextAsync("(Scarminach, par. 17)");
+        await Assertions.Expect(page.GetByText($"par. 17, reproduced in")).ToContainTextAsync($"{site.BaseUrl}/essay#p17");
         await page.Context.CloseAsync();
     }
 

@@ -63,7 +63,7 @@ public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
             Assert.Equal($"p{n}", paras[i].Id);
             var link = paras[i].QuerySelector("a.pnum")!;
             Assert.Equal($"#p{n}", link.GetAttribute("href"));
-            Assert.Equal($"Paragraph {n}", link.GetAttribute("aria-label"));
+            Assert.Equal($"Link to paragraph {n}", link.GetAttribute("aria-label"));
             Assert.StartsWith(Html.Fold(seed[i])[..20], Html.Fold(paras[i].QuerySelector(":scope > p, :scope > blockquote")!.TextContent), StringComparison.Ordinal);
         }
     }

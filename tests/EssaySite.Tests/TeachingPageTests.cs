@@ -46,11 +46,10 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     }
 
     [Theory]
-    [InlineData("/essay", "There Is Only One Position")]
     [InlineData("/timeline", "Timeline")]
-    [InlineData("/questions", "Discussion questions")]
-    [InlineData("/perspectives", "Perspectives on the strike")]
-    public async Task CiteThis_GivesTheOriginalAndThisPageWithDateAndVersion(string url, string title)
+    [InlineData("/questions", "Discussion Questions")]
+    [InlineData("/perspectives", "Perspectives on the Strike")]
+    public async Task CiteThis_OnAGuidePage_GivesTheOriginalAndThePageWithItsLastUpdatedDate(string url, string title)
     {
         var doc = await _client.GetDocumentAsync(url);
         var section = doc.QuerySelector("section.cite-this");
@@ -58,9 +57,35 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         var texts = section.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
         Assert.Equal(8, texts.Count);
         Assert.Contains("Scarminach, Shaine. “There Is Only One Position.” shainescarminach.com, 8 Jan. 2020, shainescarminach.com/2020/01/08/there-is-only-one-position/.", texts);
-        Assert.Contains($"“{title}.” There Is Only One Position: essay and reading guide, content version {Version}, essay.example.org{url}. Accessed 23 Nov. 2026.", texts);
-        Assert.Contains($"Editors of There Is Only One Position: essay and reading guide. (n.d.). {title} (Content version {Version}). Retrieved November 23, 2026, from {BaseUrl}{url}", texts);
-        Assert.Equal(title, section.QuerySelectorAll(".cite-text i")[3].TextContent);
+        var updated = doc.QuerySelector(".page-meta time")!.GetAttribute("datetime")!;
+        var day = DateOnly.ParseExact(updated, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"“{title}.” There Is Only One Position: Essay and Reading Guide, {Citations.MlaDate(day)}, essay.example.org{url}.", texts);
+        Assert.Contains(texts, t => t.StartsWith($"There Is Only One Position: Essay and Reading Guide. “{title}.” Last modified {Citations.ChicagoDate(day)}.", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("n.d.", StringComparison.Ordinal) || t.Contains("ccessed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CiteThis_OnTheEssay_CreditsTheAuthor_NeverTheEditors()
+    {
+        var doc = await _client.GetDocumentAsync("/essay");
+        var section = doc.QuerySelector("section.cite-this")!;
+        var texts = section.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
+        Assert.Equal(8, texts.Count);
+        Assert.All(texts, t => Assert.Contains("Scarminach", t, StringComparison.Ordinal));
+        Assert.DoesNotContain("editors", Html.Fold(section.QuerySelector("dl:nth-of-type(2)")!.TextContent), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Scarminach, Shaine. “There Is Only One Position.” 2020. There Is Only One Position: Essay and Reading Guide, essay.example.org/essay.", texts);
+    }
+
+    [Theory]
+    [InlineData("/essay")]
+    [InlineData("/timeline")]
+    [InlineData("/essay/cite/5")]
+    public async Task Pages_AreByteIdenticalOnTwoDifferentDays(string url)
+    {
+        using var otherDay = new TeachingSite(new DateTimeOffset(2027, 3, 9, 23, 30, 0, TimeSpan.Zero));
+        Assert.Equal(
+            await _client.GetByteArrayAsync(new Uri(url, UriKind.Relative)),
+            await otherDay.Client.GetByteArrayAsync(new Uri(url, UriKind.Relative)));
     }
 
     [Theory]
@@ -79,8 +104,10 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
 
         var doc = await _client.GetDocumentAsync("/essay/cite/17");
         var texts = doc.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
-        Assert.Contains($"Scarminach, Shaine. “There Is Only One Position.” 2020. There Is Only One Position: essay and reading guide, content version {Version}, ¶ 17, essay.example.org/essay#p17. Accessed 23 Nov. 2026.", texts);
-        Assert.Contains($"Scarminach, Shaine. “There Is Only One Position.” January 8, 2020. ¶ 17. In There Is Only One Position: essay and reading guide. Content version {Version}. Accessed November 23, 2026. {BaseUrl}/essay#p17.", texts);
+        Assert.Contains("(Scarminach, par. 17)", texts);
+        Assert.Contains("(Scarminach, 2020, para. 17)", texts);
+        Assert.Contains($"Shaine Scarminach, “There Is Only One Position,” January 8, 2020, par. 17, reproduced in There Is Only One Position: Essay and Reading Guide, {BaseUrl}/essay#p17.", texts);
+        Assert.Contains($"Scarminach, S. (2020, January 8). There is only one position. There Is Only One Position: Essay and Reading Guide. {BaseUrl}/essay", texts);
         Assert.StartsWith("¶ 17 We could begin roughly five decades ago", Html.Fold(doc.QuerySelector(".cited-paragraph")!.TextContent), StringComparison.Ordinal);
         await _client.GetDocumentAsync("/essay/cite/31", 404);
         await _client.GetDocumentAsync("/essay/cite/0", 404);
@@ -228,9 +255,13 @@ public sealed class TeachingSite : IDisposable
     private readonly SiteFactory _site = new SiteFactory().With("Site:BaseUrl", BaseUrl);
 
     public TeachingSite()
+        : this(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
     {
-        Factory = _site.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)))));
+    }
+
+    internal TeachingSite(DateTimeOffset now)
+    {
+        Factory = _site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 

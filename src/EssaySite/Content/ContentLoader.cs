@@ -14,7 +14,8 @@ namespace EssaySite.Content;
 public sealed class ContentLoader(MarkdownRenderer renderer)
 {
     private static readonly string[] PageKeys = ["kind", "title", "slug", "order", "summary", "updated", "sections"];
-    private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url"];
+    private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url", "unconfirmed"];
+    private static readonly string[] EssayFields = ["published", "original_url"];
     private static readonly string[] CommentaryKeys = ["title", "author", "date", "updated", "summary", "paragraphs", "events"];
     private static readonly string[] EventKeys = ["title", "date", "end", "era", "paragraphs", "sources", "record"];
     private static readonly string[] SourceKeys = ["author", "title", "publication", "date", "url", "paragraphs", "unconfirmed"];
@@ -242,6 +243,17 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             state.Problems.Add(fm.Path, fm.LineOf("original_url"), TrackingParameters.Problem(tracking));
         }
 
+        var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, line) in fm.List("unconfirmed"))
+        {
+            if (!EssayFields.Contains(field))
+            {
+                state.Problems.Add(fm.Path, line, $"'unconfirmed' lists '{field}', which is not one of {string.Join(", ", EssayFields)}");
+            }
+
+            unconfirmed.Add(field);
+        }
+
         var paragraphs = new List<EssayParagraph>();
         foreach (var block in body.Blocks)
         {
@@ -263,7 +275,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
 
         if (author is not null && written is not null && published is not null && url is not null)
         {
-            state.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs);
+            state.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs) { Unconfirmed = unconfirmed };
         }
     }
 

@@ -44,7 +44,14 @@ public sealed record Essay(
     DateOnly Written,
     DateOnly Published,
     string OriginalUrl,
-    IReadOnlyList<EssayParagraph> Paragraphs);
+    IReadOnlyList<EssayParagraph> Paragraphs)
+{
+    /// <summary>Of <c>published</c> and <c>original_url</c>, those the public record did not confirm.</summary>
+    public IReadOnlySet<string> Unconfirmed { get; init; } = new HashSet<string>();
+
+    /// <summary>True when both the first publication's date and its address were confirmed.</summary>
+    public bool OriginalConfirmed => Unconfirmed.Count == 0;
+}
 
 public sealed record TimelineEvent(
     string Id,

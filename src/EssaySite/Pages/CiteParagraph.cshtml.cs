@@ -7,11 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages;
 
 /// <summary>"Cite this paragraph": the essay's citation with the paragraph locator and the paragraph's URL.</summary>
-public sealed class CiteParagraphModel(ContentStore store, TimeProvider clock) : PageModel
+public sealed class CiteParagraphModel(ContentStore store) : PageModel
 {
     public Essay Essay { get; } = store.Current.Essay;
-
-    public string Version { get; } = store.Current.Version;
 
     public EssayParagraph Paragraph { get; private set; } = null!;
 
@@ -28,9 +26,7 @@ public sealed class CiteParagraphModel(ContentStore store, TimeProvider clock) :
 
         Paragraph = Essay.Paragraphs[number - 1];
         ParagraphUrl = HttpContext.Absolute($"/essay#{Paragraph.Id}");
-        var accessed = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number,
-            new GuideCitationInput(Essay.Page.Title, ParagraphUrl, accessed, Version));
+        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number, HttpContext.Absolute("/essay"));
         ViewData["Title"] = $"Cite paragraph {number}";
         ViewData["Description"] = $"MLA, APA and Chicago citations for paragraph {number} of “{Essay.Page.Title}” by {Essay.Author}.";
         return Page();

@@ -22,10 +22,10 @@ public static class PageCaching
                 .With(c => !c.HttpContext.Request.Path.StartsWithSegments("/search") && !c.HttpContext.Request.Path.StartsWithSegments(Health.Path))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                // A page changes when the content does, and its citations carry the day's access date.
+                // A page changes only when the content does: no page depends on the day it is read.
                 .VaryByValue(c => new KeyValuePair<string, string>(
                     "content",
-                    $"{c.RequestServices.GetRequiredService<ContentStore>().Current.Version}/{c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}{c.Request.PathBase}"))
+                    $"{c.RequestServices.GetRequiredService<ContentStore>().Current.Version}{c.Request.PathBase}"))
                 .Expire(TimeSpan.FromHours(12)));
         });
 

@@ -13,20 +13,26 @@ public sealed record Citation(string Style, IReadOnlyList<CitationPart> Parts)
     public override string ToString() => Text;
 }
 
-/// <summary>What a citation of this guide needs to know: where, when it was read, and which content version.</summary>
-public sealed record GuideCitationInput(string PageTitle, Uri PageUrl, DateOnly Accessed, string ContentVersion);
+/// <summary>A page of this guide to cite: its title, its address and the date it says it was last updated.</summary>
+public sealed record GuidePageCitationInput(string PageTitle, Uri PageUrl, DateOnly? Updated);
 
 /// <summary>
 /// MLA (9th ed.), APA (7th ed.) and Chicago (17th ed., notes and bibliography) citations for the essay as
-/// first published, for a page of this guide, and for one paragraph of the essay as reproduced here.
+/// first published, for the essay as reproduced in this guide (always the author's work), for one of its
+/// paragraphs, and for a page of the guide. Each style's own rules: MLA abbreviates months and puts the
+/// paragraph ("par.") in the in-text citation; APA keeps the reference entry to the whole work, gives titles of
+/// works in sentence case and the paragraph ("para.") in the in-text citation; Chicago's bibliography names the
+/// whole work and its note carries the locator. No citation carries an access date: every page cited shows a
+/// date of its own, which MLA and Chicago prefer, so a page's citations are the same whatever day it is read.
 /// Pure functions of their inputs, so every format is pinned by a unit test.
 /// </summary>
 public static class Citations
 {
     public const string SiteName = "There Is Only One Position: essay and reading guide";
-    public const string Editors = "Editors of " + SiteName;
-    public const string Mla = "MLA (9th ed.)";
-    public const string Apa = "APA (7th ed.)";
+    public const string Mla = "MLA (9th ed.), works cited";
+    public const string MlaInText = "MLA (9th ed.), in-text";
+    public const string Apa = "APA (7th ed.), reference";
+    public const string ApaInText = "APA (7th ed.), in-text";
     public const string ChicagoNote = "Chicago (17th ed.), note";
     public const string ChicagoBibliography = "Chicago (17th ed.), bibliography";
 
@@ -37,38 +43,62 @@ public static class Citations
         var site = url.Host;
         return
         [
-            new(Mla, [new($"{name.Inverted}. “{title}.” "), new(site, true), new($", {MlaDate(published)}, {NoScheme(url)}.")]),
-            new(Apa, [new($"{name.ApaInverted} ({published.Year}, {LongMonth(published)} {published.Day}). "), new(SentenceCase(title), true), new($". {site}. {url.AbsoluteUri}")]),
-            new(ChicagoNote, [new($"{name.Full}, “{title},” {site}, {ChicagoDate(published)}, {url.AbsoluteUri}.")]),
-            new(ChicagoBibliography, [new($"{name.Inverted}. “{title}.” {site}, {ChicagoDate(published)}. {url.AbsoluteUri}.")]),
+            new(Mla, [new($"{name.Inverted}. “{TitleCase(title)}.” "), new(site, true), new($", {MlaDate(published)}, {NoScheme(url)}.")]),
+            new(Apa, [new($"{name.ApaInverted} ({ApaDate(published)}). "), new(SentenceCase(title), true), new($". {site}. {url.AbsoluteUri}")]),
+            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {site}, {ChicagoDate(published)}, {url.AbsoluteUri}.")]),
+            new(ChicagoBibliography, [new($"{name.Inverted}. “{TitleCase(title)}.” {site}, {ChicagoDate(published)}. {url.AbsoluteUri}.")]),
         ];
     }
 
-    /// <summary>A page of this guide, written by its editors, undated, with the access date and content version.</summary>
-    public static IReadOnlyList<Citation> GuidePage(GuideCitationInput page)
-    {
-        var (title, url, accessed, version) = page;
-        return
-        [
-            new(Mla, [new($"“{title}.” "), new(SiteName, true), new($", content version {version}, {NoScheme(url)}. Accessed {MlaDate(accessed)}.")]),
-            new(Apa, [new($"{Editors}. (n.d.). "), new(title, true), new($" (Content version {version}). Retrieved {ChicagoDate(accessed)}, from {url.AbsoluteUri}")]),
-            new(ChicagoNote, [new($"{Editors}, “{title},” {SiteName}, content version {version}, accessed {ChicagoDate(accessed)}, {url.AbsoluteUri}.")]),
-            new(ChicagoBibliography, [new($"{Editors}. “{title}.” {SiteName}. Content version {version}. Accessed {ChicagoDate(accessed)}. {url.AbsoluteUri}.")]),
-        ];
-    }
-
-    /// <summary>One paragraph of the essay as reproduced in this guide: the essay's citation with ¶ and the paragraph's URL.</summary>
-    public static IReadOnlyList<Citation> EssayParagraph(string author, string title, DateOnly published, int paragraph, GuideCitationInput here)
+    /// <summary>The essay as reproduced in this guide: the author's work, first published on its own date, in this site.</summary>
+    public static IReadOnlyList<Citation> ReproducedEssay(string author, string title, DateOnly published, Uri essayUrl)
     {
         var name = PersonName.Parse(author);
-        var (_, url, accessed, version) = here;
-        var where = $"¶ {paragraph.ToString(CultureInfo.InvariantCulture)}";
+        var container = TitleCase(SiteName);
         return
         [
-            new(Mla, [new($"{name.Inverted}. “{title}.” {published.Year}. "), new(SiteName, true), new($", content version {version}, {where}, {NoScheme(url)}. Accessed {MlaDate(accessed)}.")]),
-            new(Apa, [new($"{name.ApaInverted} ({published.Year}). "), new(SentenceCase(title), true), new($" (Content version {version}, {where}). {SiteName}. Retrieved {ChicagoDate(accessed)}, from {url.AbsoluteUri}")]),
-            new(ChicagoNote, [new($"{name.Full}, “{title}” ({ChicagoDate(published)}), {where}, in {SiteName}, content version {version}, accessed {ChicagoDate(accessed)}, {url.AbsoluteUri}.")]),
-            new(ChicagoBibliography, [new($"{name.Inverted}. “{title}.” {ChicagoDate(published)}. {where}. In {SiteName}. Content version {version}. Accessed {ChicagoDate(accessed)}. {url.AbsoluteUri}.")]),
+            new(Mla, [new($"{name.Inverted}. “{TitleCase(title)}.” {published.Year}. "), new(container, true), new($", {NoScheme(essayUrl)}.")]),
+            new(Apa, [new($"{name.ApaInverted} ({ApaDate(published)}). "), new(SentenceCase(title), true), new($". {container}. {essayUrl.AbsoluteUri}")]),
+            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, reproduced in {container}, {essayUrl.AbsoluteUri}.")]),
+            new(ChicagoBibliography, [new($"{name.Inverted}. “{TitleCase(title)}.” {ChicagoDate(published)}. Reproduced in {container}. {essayUrl.AbsoluteUri}.")]),
+        ];
+    }
+
+    /// <summary>
+    /// One paragraph of the essay as reproduced here: the in-text citations and the note carry the paragraph;
+    /// the works-cited, reference and bibliography entries name the whole essay.
+    /// </summary>
+    public static IReadOnlyList<Citation> EssayParagraph(string author, string title, DateOnly published, int paragraph, Uri essayUrl)
+    {
+        var name = PersonName.Parse(author);
+        var n = paragraph.ToString(CultureInfo.InvariantCulture);
+        var whole = ReproducedEssay(author, title, published, essayUrl).ToDictionary(c => c.Style);
+        var paragraphUrl = new Uri($"{essayUrl.GetLeftPart(UriPartial.Query)}#p{n}");
+        return
+        [
+            new(MlaInText, [new($"({name.Family}, par. {n})")]),
+            whole[Mla],
+            new(ApaInText, [new($"({name.Family}, {published.Year}, para. {n})")]),
+            whole[Apa],
+            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, par. {n}, reproduced in {TitleCase(SiteName)}, {paragraphUrl.AbsoluteUri}.")]),
+            whole[ChicagoBibliography],
+        ];
+    }
+
+    /// <summary>A page of this guide: no named author, so each style starts from the title (Chicago's bibliography from the site).</summary>
+    public static IReadOnlyList<Citation> GuidePage(GuidePageCitationInput page)
+    {
+        var (title, url, updated) = page;
+        var container = TitleCase(SiteName);
+        var mlaDate = updated is { } m ? $", {MlaDate(m)}" : "";
+        var apaDate = updated is { } a ? ApaDate(a) : "n.d.";
+        var chicagoDate = updated is { } c ? $"last modified {ChicagoDate(c)}" : "no date";
+        return
+        [
+            new(Mla, [new($"“{TitleCase(title)}.” "), new(container, true), new($"{mlaDate}, {NoScheme(url)}.")]),
+            new(Apa, [new(SentenceCase(title), true), new($". ({apaDate}). {container}. {url.AbsoluteUri}")]),
+            new(ChicagoNote, [new($"“{TitleCase(title)},” {container}, {chicagoDate}, {url.AbsoluteUri}.")]),
+            new(ChicagoBibliography, [new($"{container}. “{TitleCase(title)}.” {Capitalised(chicagoDate)}. {url.AbsoluteUri}.")]),
         ];
     }
 
@@ -82,14 +112,54 @@ public static class Citations
 
     public static string ChicagoDate(DateOnly date) => $"{LongMonth(date)} {date.Day}, {date.Year}";
 
+    /// <summary>APA 7 dates a web page year first: 2020, January 8.</summary>
+    public static string ApaDate(DateOnly date) => $"{date.Year}, {LongMonth(date)} {date.Day}";
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static string LongMonth(DateOnly date) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(date.Month);
 
     /// <summary>MLA recommends leaving out http:// and https://.</summary>
     private static string NoScheme(Uri url) => url.AbsoluteUri[(url.Scheme.Length + 3)..];
 
-    /// <summary>APA gives titles of works in sentence case: only the first word capitalised (names aside).</summary>
-    public static string SentenceCase(string title) =>
-        title.Length == 0 ? title : char.ToUpperInvariant(title[0]) + string.Join(' ', title[1..].Split(' ').Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
+    /// <summary>
+    /// APA gives titles of works in sentence case: the first word, and the first word after a colon, capitalised
+    /// (names aside: a word in capitals only, such as US, is kept).
+    /// </summary>
+    public static string SentenceCase(string title)
+    {
+        var words = title.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var first = i == 0 || words[i - 1].EndsWith(':');
+            words[i] = first ? Capitalised(words[i]) : IsAcronym(words[i]) ? words[i] : words[i].ToLowerInvariant();
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",
+    };
+
+    /// <summary>
+    /// MLA and Chicago give titles in title case: every word capitalised except articles, conjunctions and
+    /// short prepositions, which are capitalised only first, last, or after a colon.
+    /// </summary>
+    public static string TitleCase(string title)
+    {
+        var words = title.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var edge = i == 0 || i == words.Length - 1 || words[i - 1].EndsWith(':');
+            words[i] = !edge && MinorWords.Contains(words[i]) ? words[i].ToLowerInvariant() : Capitalised(words[i]);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
     private sealed record PersonName(string Given, string Family)
     {
