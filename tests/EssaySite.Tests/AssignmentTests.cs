@@ -80,19 +80,40 @@ public sealed class AssignmentTests
     [InlineData("17-19", new[] { 17, 18, 19 })]
     [InlineData("17–19, 22", new[] { 17, 18, 19, 22 })]
     [InlineData("3 1 2 2", new[] { 1, 2, 3 })]
-    public void ParagraphRanges_Parse(string text, int[] expected)
+    [InlineData("p17–p19", new[] { 17, 18, 19 })]
+    [InlineData("19–17", new[] { 17, 18, 19 })]
+    [InlineData("17 - 19; 22", new[] { 17, 18, 19, 22 })]
+    [InlineData(" 17 – 19 ,¶ 22 ", new[] { 17, 18, 19, 22 })]
+    [InlineData("P5", new[] { 5 })]
+    public void ParagraphRanges_ParseTheWaysTeachersWriteThem(string text, int[] expected)
     {
-        Assert.True(Assignment.TryParseNumbers(text, 30, out var numbers));
+        Assert.Null(AssignmentForm.ParseParagraphs(text, 30, out var numbers));
         Assert.Equal(expected, numbers);
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("31")]
-    [InlineData("19-17")]
-    [InlineData("a-b")]
-    [InlineData("1-2-3")]
-    public void BadParagraphRanges_AreRefused(string text) => Assert.False(Assignment.TryParseNumbers(text, 30, out _));
+    [InlineData("0", "There is no paragraph 0: the essay has 30.")]
+    [InlineData("40", "There is no paragraph 40: the essay has 30.")]
+    [InlineData("17-40", "There is no paragraph 40: the essay has 30.")]
+    [InlineData("a-b", "“a-b” is not a paragraph number or range: write numbers, for example “17–19, 22” (the essay has 30 paragraphs).")]
+    [InlineData("1-2-3", "“1-2-3” is not a paragraph number or range: write numbers, for example “17–19, 22” (the essay has 30 paragraphs).")]
+    [InlineData(" ", "Write the paragraphs to read, for example “17–19, 22” (the essay has 30 paragraphs).")]
+    public void BadParagraphRanges_AreRefused_NamingTheValue(string text, string expected)
+    {
+        Assert.Equal(expected, AssignmentForm.ParseParagraphs(text, 30, out var numbers));
+        Assert.Empty(numbers);
+    }
+
+    [Theory]
+    [InlineData("all")]
+    [InlineData(null)]
+    public void TypedParagraphs_MakeSomeParagraphs_WhateverRadioIsSelected(string? essay)
+    {
+        var (assignment, problems) = new AssignmentForm(essay, "17-19", false, false, [], null, null).Build(30, 21);
+        Assert.Empty(problems);
+        Assert.False(assignment!.WholeEssay);
+        Assert.Equal([17, 18, 19], assignment.Paragraphs);
+    }
 
     [Fact]
     public void Ranges_ShowRunsWithAnEnDash() => Assert.Equal("1, 2, 17–19, 22", Assignment.Ranges([22, 17, 18, 19, 1, 2]));

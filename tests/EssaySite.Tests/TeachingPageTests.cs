@@ -84,8 +84,8 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     {
         using var otherDay = new TeachingSite(new DateTimeOffset(2027, 3, 9, 23, 30, 0, TimeSpan.Zero));
         Assert.Equal(
-            await _client.GetByteArrayAsync(new Uri(url, UriKind.Relative)),
-            await otherDay.Client.GetByteArrayAsync(new Uri(url, UriKind.Relative)));
+            await _client.GetStringAsync(new Uri(url, UriKind.Relative)),
+            await otherDay.Client.GetStringAsync(new Uri(url, UriKind.Relative)));
     }
 
     [Theory]
@@ -201,10 +201,57 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     public async Task AssignForm_WithBadInput_Answers400AndSaysWhy()
     {
         var doc = await _client.GetDocumentAsync("/assign?essay=some&paragraphs=40&q=99", 400);
-        var problems = Html.Fold(doc.QuerySelector(".form-problems")!.TextContent);
-        Assert.Contains("numbers from 1 to 30", problems, StringComparison.Ordinal);
-        Assert.Contains("There is no question “99”", problems, StringComparison.Ordinal);
-        Assert.Equal("40", doc.QuerySelector("#paragraphs")!.GetAttribute("value"));
+        Assert.StartsWith("Error:", doc.Title, StringComparison.Ordinal);
+        var summary = doc.QuerySelector(".error-summary")!;
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        var links = summary.QuerySelectorAll("li a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent)).ToList();
+        Assert.Contains(("#paragraphs", "There is no paragraph 40: the essay has 30."), links);
+        Assert.Contains(links, l => l.Href == "#questions" && l.Text.StartsWith("There is no question “99”", StringComparison.Ordinal));
+        Assert.All(links, l => Assert.NotNull(doc.QuerySelector(l.Href!)));
+
+        var field = doc.QuerySelector("#paragraphs")!;
+        Assert.Equal("40", field.GetAttribute("value"));
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Null(field.GetAttribute("inputmode"));
+        var describedBy = field.GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Contains("paragraphs-error", describedBy);
+        Assert.Equal("Error: There is no paragraph 40: the essay has 30.", Html.Fold(doc.GetElementById("paragraphs-error")!.TextContent));
+        Assert.Null(doc.QuerySelector("#due")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task APastDueDate_IsAccepted_WithAWarning()
+    {
+        using var response = await _client.GetAsync(new Uri("/assign?essay=all&due=2026-11-01", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var doc = await _client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("The due date, 1 November 2026, has passed.", doc.QuerySelector(".due-passed")!.TextContent, StringComparison.Ordinal);
+
+        using var future = await _client.GetAsync(new Uri("/assign?essay=all&due=2026-12-01", UriKind.Relative));
+        Assert.Null((await _client.GetDocumentAsync(future.Headers.Location!.OriginalString)).QuerySelector(".due-passed"));
+    }
+
+    [Fact]
+    public async Task AnAssignment_OffersALargeQrCodeAndNeverCallsItsLinkShort()
+    {
+        using var response = await _client.GetAsync(new Uri("/assign?essay=all&q=1", UriKind.Relative));
+        var location = response.Headers.Location!.OriginalString;
+        var doc = await _client.GetDocumentAsync(location);
+        Assert.Equal("#qr-large", doc.QuerySelector(".qr figcaption a")!.GetAttribute("href"));
+        Assert.Equal(location + "/qr.svg", doc.QuerySelector("#qr-large img")!.GetAttribute("src"));
+        Assert.Contains("screen-only", doc.QuerySelector(".qr figcaption")!.ClassList);
+        var form = await _client.GetDocumentAsync("/assign");
+        Assert.DoesNotContain("short link", form.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AssignForm_KeepsTypedParagraphs_EvenWithTheWholeEssayStillSelected()
+    {
+        using var response = await _client.GetAsync(new Uri("/assign?essay=all&paragraphs=p17%E2%80%93p19", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var doc = await _client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal([17, 18, 19], doc.QuerySelectorAll(".assigned-paragraphs .para").Select(p => int.Parse(p.GetAttribute("data-paragraph")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(doc.QuerySelector("[data-part='essay']"));
     }
 
     [Fact]

@@ -1,3 +1,37 @@
+// The assignment form: typing paragraphs chooses "Some paragraphs" (the server reads a filled box the same way),
+// and a returned form's error summary takes the focus, as GOV.UK's does, so a screen reader hears it first.
+(function () {
+  "use strict";
+  var paragraphs = document.getElementById("paragraphs");
+  var some = document.getElementById("essay-some");
+  if (paragraphs && some) {
+    paragraphs.addEventListener("input", function () {
+      if (paragraphs.value.trim() !== "") { some.checked = true; }
+    });
+  }
+  var summary = document.querySelector(".error-summary");
+  if (summary) { summary.focus(); }
+
+  // "Copy link" on an assignment: the address is also on the page, selectable, for when the clipboard is refused.
+  var slot = document.querySelector(".copy-link-slot");
+  if (slot && navigator.clipboard) {
+    var button = document.createElement("button");
+    var said = document.createElement("span");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = "Copy link";
+    said.setAttribute("role", "status");
+    said.className = "copy-status";
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(slot.getAttribute("data-copy")).then(function () {
+        said.textContent = "Link copied";
+      }, function () {
+        said.textContent = "Could not copy: select the address above to copy it";
+      });
+    });
+    slot.append(button, " ", said);
+  }
+})();
 // Progressive enhancement: a copy button beside each citation, named for what it copies ("Copy MLA (9th ed.),
 // works cited citation", the style's name hidden but read). It copies the citation as HTML (keeping its italics) and as plain text; a live region
 // tells screen readers it was copied. Without JavaScript the text stays selectable, in whole or in part.

@@ -25,7 +25,8 @@ public sealed record Assignment
 
     private const byte FormatVersion = 1;
     private const int CheckBytes = 3;
-    private static readonly DateOnly Epoch = new(2020, 1, 1);
+    /// <summary>The first due date a code can hold; the last is 65,535 days later.</summary>
+    public static readonly DateOnly Epoch = new(2020, 1, 1);
 
     [Flags]
     private enum Parts : byte { None = 0, Essay = 1, Timeline = 2, Sources = 4, Due = 8, Note = 16 }
@@ -154,30 +155,6 @@ public sealed record Assignment
         }
 
         return null;
-    }
-
-    /// <summary>Parses "17-19, 22" (hyphens or en dashes, commas or spaces) into sorted, distinct numbers.</summary>
-    public static bool TryParseNumbers(string? text, int max, out IReadOnlyList<int> numbers)
-    {
-        var result = new SortedSet<int>();
-        numbers = [];
-        foreach (var piece in (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            var range = piece.Replace('–', '-').Split('-');
-            if (range.Length > 2 || !int.TryParse(range[0], out var from) || !int.TryParse(range[^1], out var to)
-                || from < 1 || to > max || from > to)
-            {
-                return false;
-            }
-
-            for (var n = from; n <= to; n++)
-            {
-                result.Add(n);
-            }
-        }
-
-        numbers = [.. result];
-        return true;
     }
 
     /// <summary>"17–19, 22": consecutive numbers shown as a range.</summary>

@@ -18,7 +18,15 @@ public sealed class IndexModel(ContentStore store) : PageModel
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true)] public string? Note { get; set; }
 
-    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<FormProblem> Problems { get; private set; } = [];
+
+    /// <summary>The essay choice the form shows: a filled paragraphs box means "some paragraphs".</summary>
+    public string EssayChoice => Form.EssayChoice ?? AssignmentForm.WholeEssay;
+
+    private AssignmentForm Form => new(Essay, Paragraphs, Timeline is not null, Sources is not null, Questions, Due, Note);
+
+    /// <summary>The problem with one field, for its message and its aria attributes, or null.</summary>
+    public FormProblem? ProblemWith(string field) => Problems.FirstOrDefault(p => p.Field == field);
 
     private static readonly HashSet<string> FormFields = new(["essay", "paragraphs", "timeline", "sources", "q", "due", "note"], StringComparer.OrdinalIgnoreCase);
 
@@ -32,14 +40,14 @@ public sealed class IndexModel(ContentStore store) : PageModel
             return Page();
         }
 
-        var form = new AssignmentForm(Essay, Paragraphs, Timeline is not null, Sources is not null, Questions, Due, Note);
-        var (assignment, problems) = form.Build(Site.Essay.Paragraphs.Count, Site.Questions.Count);
+        var (assignment, problems) = Form.Build(Site.Essay.Paragraphs.Count, Site.Questions.Count);
         if (assignment is not null)
         {
             return Redirect($"/assign/{assignment.Encode()}");
         }
 
         Problems = problems;
+        ViewData["Title"] = "Error: make an assignment";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

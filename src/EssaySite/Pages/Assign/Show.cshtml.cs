@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages.Assign;
 
 /// <summary>One assignment, read from its code; a code that is not one gets a 400 page saying so.</summary>
-public sealed class ShowModel(ContentStore store) : PageModel
+public sealed class ShowModel(ContentStore store, TimeProvider clock) : PageModel
 {
     public ContentSnapshot Site { get; } = store.Current;
 
@@ -21,6 +21,9 @@ public sealed class ShowModel(ContentStore store) : PageModel
     public IReadOnlyList<Question> Questions { get; private set; } = [];
 
     public IReadOnlyList<EssayParagraph> Paragraphs { get; private set; } = [];
+
+    /// <summary>True when the due date is before today (UTC): the assignment still opens, with a word that the date has passed.</summary>
+    public bool DuePassed => Assignment?.Due is { } due && due < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public void OnGet(string code)
     {
