@@ -134,6 +134,42 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task OnAPhone_TheHeaderIsOneShortRow_AndTheEssayStartsOnTheFirstScreen(bool javaScript)
+    {
+        var page = await site.NewPageAsync(width: 375, height: 812, javaScript: javaScript);
+        await page.GotoAsync(site.Url("/essay"));
+        var header = await page.Locator("header.site-header").BoundingBoxAsync();
+        Assert.True(header!.Height <= 64, $"the header is {header.Height}px tall at 375px");
+        var first = await page.Locator("#p1").BoundingBoxAsync();
+        Assert.True(first!.Y < 812, $"the essay's first paragraph starts {first.Y}px down an 812px screen");
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
+        await Assertions.Expect(nav).ToBeHiddenAsync();
+        await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(nav).ToBeVisibleAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Timeline", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(site.Url("/timeline"));
+
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(site.Url("/search"));
+        Assert.Equal(1, await page.GetByRole(AriaRole.Search).CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnADesktop_TheMenuIsShownWithoutAButton()
+    {
+        var page = await site.NewPageAsync(width: 1280, height: 800);
+        await page.GotoAsync(site.Url("/essay"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Site" }).GetByRole(AriaRole.Link, new() { Name = "Timeline", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Menu", new() { Exact = true })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Search, new() { Name = "Site search" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task UnknownPath_ShowsTheNotFoundPageWithAWayHome()
     {

@@ -37,6 +37,35 @@ public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
     }
 
     [Theory]
+    [InlineData("Solemani", "Soleimani")]
+    [InlineData("Mosadegh", "Mossadegh")]
+    [InlineData("the chemcal weapons", "the chemical weapons")]
+    public async Task AMisspeltWord_IsOfferedTheNearestWordInTheIndex(string query, string suggestion)
+    {
+        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        var offer = doc.QuerySelector(".did-you-mean a")!;
+        Assert.Equal(suggestion, offer.TextContent);
+        Assert.Equal("/search?q=" + Uri.EscapeDataString(suggestion), offer.GetAttribute("href"));
+        Assert.NotEmpty(await ResultsAsync(suggestion));
+    }
+
+    [Theory]
+    [InlineData("Soleimani")]
+    [InlineData("war")]
+    [InlineData("xqzvwk")]
+    public async Task AQueryOfKnownWords_OrWithNothingNear_OffersNoSuggestion(string query) =>
+        Assert.Null((await site.Client.GetDocumentAsync("/search?q=" + query)).QuerySelector(".did-you-mean"));
+
+    [Fact]
+    public async Task AGlossaryResult_ShowsItsDefinition_NotItsSpellings()
+    {
+        var results = await ResultsAsync("Suleimani");
+        var term = results.First(r => r.Href == "/glossary#qasem-soleimani");
+        Assert.DoesNotContain("Suleimani", term.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("Soleymani", term.Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Hürriyet", "hurriyet")]
     [InlineData("Mosaddéq", "mosaddeq")]
     [InlineData("DÍA", "dia")]
@@ -156,5 +185,16 @@ public sealed class SearchTests(RealSite site) : IClassFixture<RealSite>
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.NotNull(form.QuerySelector("label[for='site-search-q']"));
         Assert.Equal("q", form.QuerySelector("input#site-search-q")!.GetAttribute("name"));
+        Assert.Equal("/search", doc.QuerySelector("header a.search-link")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/search")]
+    [InlineData("/search?q=Mosaddegh")]
+    public async Task TheSearchPage_HasOneSearchForm(string url)
+    {
+        var doc = await site.Client.GetDocumentAsync(url);
+        Assert.Single(doc.QuerySelectorAll("form[role='search']"));
+        Assert.Null(doc.QuerySelector("header a.search-link"));
     }
 }

@@ -82,7 +82,7 @@
     var wanted = words(query, variants).slice(0, MAX_WORDS);
     if (!wanted.length) { return { wanted: wanted, variants: variants, hits: [] }; }
     var docs = index.d.map(function (d, i) {
-      var ws = words(d.t + " " + d.x, variants);
+      var ws = words(d.t + " " + (d.w || "") + " " + d.x, variants);
       var counts = new Map();
       ws.forEach(function (w) { counts.set(w, (counts.get(w) || 0) + 1); });
       return { d: d, i: i, length: ws.length, counts: counts, joined: " " + ws.join(" ") + " ", score: 0, matched: 0 };
@@ -103,7 +103,61 @@
       x.score *= (phrase && x.joined.indexOf(phrase) >= 0 ? 2 : 1) * x.d.b;
     });
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.i - b.i; });
-    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT) };
+    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT), suggestion: suggest(docs, variants) };
+  }
+
+  // The Levenshtein distance, and the limit SearchIndex.IsRespelling allows: one edit in three letters.
+  function distance(a, b) {
+    var previous = [], current = [], i, j;
+    for (j = 0; j <= b.length; j++) { previous[j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current[j] = Math.min(current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  // As SearchIndex.Suggest: each query word of four letters or more that no document holds is replaced by the
+  // nearest word that one does (the nearest, then the one in more documents, then the first in code order),
+  // written as the text writes it.
+  function suggest(docs, variants) {
+    var vocabulary = new Map();
+    docs.forEach(function (x) {
+      x.counts.forEach(function (c, w) { vocabulary.set(w, (vocabulary.get(w) || 0) + 1); });
+    });
+    var changed = false;
+    var result = query.replace(word, function (original) {
+      var f = fold(original);
+      f = variants.get(f) || f;
+      if (f.length < 4 || vocabulary.has(f)) { return original; }
+      var best = null, bestDistance = Infinity, bestCount = 0;
+      vocabulary.forEach(function (count, candidate) {
+        if (candidate.length < 4 || Math.abs(candidate.length - f.length) > 2) { return; }
+        var d = distance(f, candidate);
+        if (d > Math.max(1, Math.floor(Math.min(f.length, candidate.length) / 3))) { return; }
+        if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best)))) {
+          best = candidate; bestDistance = d; bestCount = count;
+        }
+      });
+      if (best === null) { return original; }
+      changed = true;
+      return surface(docs, best, variants) || best;
+    });
+    return changed ? result : null;
+  }
+
+  // How the documents write a folded word, for the suggestion.
+  function surface(docs, folded, variants) {
+    for (var i = 0; i < docs.length; i++) {
+      if (!docs[i].counts.has(folded)) { continue; }
+      var text = docs[i].d.t + " " + (docs[i].d.w || "") + " " + docs[i].d.x;
+      var found = (text.match(word) || []).find(function (w) { return fold(w) === folded; });
+      if (found) { return found; }
+    }
+    return null;
   }
 
   // About 240 characters from just before the first match, with every matched word marked.
@@ -137,6 +191,11 @@
 
   function show(result) {
     var shown = "“" + query + "”";
+    if (result.suggestion) {
+      var offer = el("p", "did-you-mean", "Did you mean ");
+      offer.append(link("/search?q=" + encodeURIComponent(result.suggestion), result.suggestion), "?");
+      root.insertBefore(offer, status);
+    }
     if (!result.hits.length) {
       say(["Nothing matches " + shown + ". Try fewer or different words, or browse the ", ["/timeline", "timeline"], " and the ", ["/glossary", "glossary"], "."]);
       return;

@@ -426,7 +426,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         state.AddLinks("/glossary", fm.Path, body.Links);
         if (term is not null && category is not null)
         {
-            state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, string.Join(' ', [term, .. variants, body.Text]), fm.Path));
+            state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, body.Text, fm.Path));
         }
     }
 

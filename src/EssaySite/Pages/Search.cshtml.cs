@@ -25,5 +25,18 @@ public sealed class SearchModel(ContentStore store, IOptions<SiteOptions> option
 
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
 
-    public void OnGet() => Hits = InBrowser ? [] : store.Current.Search.Search(Query);
+    /// <summary>The query with misspelt words corrected, offered as "Did you mean …?", or null.</summary>
+    public SearchSuggestion? Suggestion { get; private set; }
+
+    public void OnGet()
+    {
+        if (InBrowser)
+        {
+            return;
+        }
+
+        var index = store.Current.Search;
+        Hits = index.Search(Query);
+        Suggestion = index.Suggest(Query);
+    }
 }

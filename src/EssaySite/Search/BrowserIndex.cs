@@ -33,12 +33,12 @@ public static class BrowserIndex
     {
         var data = new BrowserIndexData(
             new SortedDictionary<string, string>(index.Variants.ToDictionary(), StringComparer.Ordinal),
-            [.. index.Documents.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost))]);
+            [.. index.Documents.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost, d.Keywords.Length == 0 ? null : d.Keywords))]);
         return JsonSerializer.SerializeToUtf8Bytes(data, Json.BrowserIndexData);
     }
 }
 
-/// <summary>The file's shape: <c>{"v": {variant: form}, "d": [{"u", "t", "k", "x", "b"}]}</c>; short names keep it small.</summary>
+/// <summary>The file's shape: <c>{"v": {variant: form}, "d": [{"u", "t", "k", "x", "b", "w"?}]}</c>; short names keep it small.</summary>
 public sealed record BrowserIndexData(
     [property: JsonPropertyName("v")] SortedDictionary<string, string> Variants,
     [property: JsonPropertyName("d")] IReadOnlyList<BrowserDocument> Documents);
@@ -48,7 +48,8 @@ public sealed record BrowserDocument(
     [property: JsonPropertyName("t")] string Title,
     [property: JsonPropertyName("k")] string Kind,
     [property: JsonPropertyName("x")] string Text,
-    [property: JsonPropertyName("b")] double Boost);
+    [property: JsonPropertyName("b")] double Boost,
+    [property: JsonPropertyName("w"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Keywords);
 
 [JsonSerializable(typeof(BrowserIndexData))]
 internal sealed partial class BrowserIndexJsonContext : JsonSerializerContext;

@@ -8,8 +8,14 @@ using EssaySite.Content;
 
 namespace EssaySite.Search;
 
-/// <summary>One thing a search can find: an essay paragraph, a guide entry or a page.</summary>
-public sealed record SearchDocument(string Url, string Title, string Kind, string Text, double Boost);
+/// <summary>
+/// One thing a search can find: an essay paragraph, a guide entry or a page. <see cref="Keywords"/> are found
+/// but never shown (a glossary term's other spellings); the excerpt comes from <see cref="Text"/>.
+/// </summary>
+public sealed record SearchDocument(string Url, string Title, string Kind, string Text, double Boost, string Keywords = "");
+
+/// <summary>A query with its misspelt words replaced by the nearest words in the index, for "Did you mean …?".</summary>
+public sealed record SearchSuggestion(string Query);
 
 public sealed record SearchHit(SearchDocument Document, double Score, string SnippetHtml);
 
@@ -29,6 +35,7 @@ public sealed partial class SearchIndex
     private readonly string[] _folded;
     private readonly FrozenDictionary<string, (int Doc, int Count)[]> _postings;
     private readonly FrozenDictionary<string, string> _variants;
+    private readonly FrozenDictionary<string, string> _surface;
     private readonly double _averageLength;
     private readonly Lazy<ReadOnlyMemory<byte>> _browserIndex;
 
@@ -39,9 +46,21 @@ public sealed partial class SearchIndex
         _lengths = new int[documents.Count];
         _folded = new string[documents.Count];
         var postings = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+        var surface = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)
         {
-            var words = Words(documents[i].Title + " " + documents[i].Text);
+            var all = documents[i].Title + " " + documents[i].Keywords + " " + documents[i].Text;
+            foreach (Match m in WordPattern().Matches(all))
+            {
+                // How a word is written in the text, for a suggestion; a variant's spelling is not its form's.
+                var folded = Fold(m.Value);
+                if (Canonical(folded) == folded)
+                {
+                    surface.TryAdd(folded, m.Value);
+                }
+            }
+
+            var words = Words(all);
             _lengths[i] = words.Count;
             _folded[i] = " " + string.Join(' ', words) + " ";
             foreach (var group in words.GroupBy(w => w, StringComparer.Ordinal))
@@ -56,6 +75,7 @@ public sealed partial class SearchIndex
         }
 
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _surface = surface.ToFrozenDictionary(StringComparer.Ordinal);
         _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
         _browserIndex = new Lazy<ReadOnlyMemory<byte>>(() => BrowserIndex.Serialize(this));
     }
@@ -82,7 +102,7 @@ public sealed partial class SearchIndex
         docs.AddRange(site.Events.Select(e => new SearchDocument($"/timeline#{e.Id}", e.Title, $"Timeline, {e.Date.Display}", e.Text, 1.0)));
         docs.AddRange(site.Sources.Select(s => new SearchDocument($"/sources#{s.Id}", s.Title ?? s.Id, "Source", s.Text, 0.8)));
         docs.AddRange(site.Questions.Select(q => new SearchDocument($"/questions#{q.Id}", $"Question {q.Number}", "Discussion question", q.Text, 1.0)));
-        docs.AddRange(site.Terms.Select(t => new SearchDocument($"/glossary#{t.Id}", t.Term, "Glossary", t.Text, 1.0)));
+        docs.AddRange(site.Terms.Select(t => new SearchDocument($"/glossary#{t.Id}", t.Term, "Glossary", t.Text, 1.0, string.Join(' ', t.Variants))));
         docs.AddRange(site.Pages.Values
             .Where(p => p.Kind is PageKind.Guide or PageKind.About)
             .OrderBy(p => p.Slug, StringComparer.Ordinal)
@@ -130,6 +150,60 @@ public sealed partial class SearchIndex
             .ThenBy(x => x.Doc)
             .Take(limit)
             .Select(x => new SearchHit(_documents[x.Doc], x.Score, Snippet(_documents[x.Doc].Text, words)))];
+    }
+
+    /// <summary>
+    /// The query with each word the index does not hold (of four letters or more) replaced by the nearest word it
+    /// does hold, a few letters apart (<see cref="IsRespelling"/>): "Solemani" → "Soleimani". Null when every word
+    /// is known or none has a near neighbour. The nearest wins; among equals, the word in more documents.
+    /// </summary>
+    public SearchSuggestion? Suggest(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
+        var changed = false;
+        var result = WordPattern().Replace(text, m =>
+        {
+            var word = Canonical(Fold(m.Value));
+            if (word.Length < 4 || _postings.ContainsKey(word) || Nearest(word) is not { } near)
+            {
+                return m.Value;
+            }
+
+            changed = true;
+            return _surface.GetValueOrDefault(near, near);
+        });
+        return changed ? new SearchSuggestion(result) : null;
+    }
+
+    private string? Nearest(string word)
+    {
+        string? best = null;
+        var (bestDistance, bestCount) = (int.MaxValue, 0);
+        foreach (var (candidate, postings) in _postings)
+        {
+            if (Math.Abs(candidate.Length - word.Length) > 2 || candidate.Length < 4)
+            {
+                continue;
+            }
+
+            var distance = Distance(word, candidate);
+            if (distance > Limit(word, candidate))
+            {
+                continue;
+            }
+
+            if (distance < bestDistance || (distance == bestDistance && (postings.Length > bestCount || (postings.Length == bestCount && string.CompareOrdinal(candidate, best) < 0))))
+            {
+                (best, bestDistance, bestCount) = (candidate, distance, postings.Length);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The query's words as the index stores them; over-long queries are cut, never rejected.</summary>
@@ -231,14 +305,14 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>Two words a few letters apart: at most one edit in three letters (Levenshtein distance).</summary>
-    internal static bool IsRespelling(string a, string b)
-    {
-        var limit = Math.Max(1, Math.Min(a.Length, b.Length) / 3);
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return false;
-        }
+    internal static bool IsRespelling(string a, string b) =>
+        Math.Abs(a.Length - b.Length) <= Limit(a, b) && Distance(a, b) <= Limit(a, b);
 
+    private static int Limit(string a, string b) => Math.Max(1, Math.Min(a.Length, b.Length) / 3);
+
+    /// <summary>The Levenshtein distance: how many letters to insert, delete or change to make one word the other.</summary>
+    internal static int Distance(string a, string b)
+    {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         var current = new int[b.Length + 1];
         for (var i = 1; i <= a.Length; i++)
@@ -252,7 +326,7 @@ public sealed partial class SearchIndex
             (previous, current) = (current, previous);
         }
 
-        return previous[b.Length] <= limit;
+        return previous[b.Length];
     }
 
     private static string[] SplitFolded(string text) =>
