@@ -96,7 +96,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
         }
 
         // The order a sighted keyboard user expects: skip link, search, site navigation, then the essay.
-        var order = new[] { "A:Skip to main content", "INPUT:", "BUTTON:Go", "A:Home", "A:Essay", "A:Paragraph 1" };
+        var order = new[] { "A:Skip to main content", "INPUT:", "BUTTON:Go", "A:Home", "A:Essay", "A:Link to paragraph 1" };
         var positions = order.Select(o => seen.FindIndex(s => s.StartsWith(o, StringComparison.Ordinal))).ToList();
         Assert.All(positions, p => Assert.True(p >= 0, string.Join(", ", seen)));
         Assert.Equal(positions.Order(), positions);

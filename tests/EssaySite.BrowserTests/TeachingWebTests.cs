@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 
@@ -8,11 +9,20 @@ namespace EssaySite.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class TeachingWebTests(BrowserFixture site)
 {
+    private static readonly string[] PartHeadings = ["2. Timeline", "3. Sources", "4. Discussion questions"];
+
     [Fact]
     public async Task Packet_PrintsToAPdfWithTheEssayTimelineAndQuestions()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/packet");
+        foreach (var part in new[] { "Timeline", "Sources" })
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = part, Exact = true }).CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the packet with these parts" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/packet\\?part=essay&part=timeline&part=sources&part=questions$"));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
         await page.Context.CloseAsync();
 
@@ -29,10 +39,15 @@ public sealed class TeachingWebTests(BrowserFixture site)
         Assert.Contains(Squash("Iran Air Flight 655"), text, StringComparison.Ordinal);
         Assert.Contains(Squash("In your own words, what is the “one position” the title refers to"), text, StringComparison.Ordinal);
 
-        // Each part starts a page, and no site chrome is printed.
-        Assert.Contains(pages, p => p.StartsWith(Squash("2. Timeline"), StringComparison.Ordinal));
-        Assert.Contains(pages, p => p.StartsWith(Squash("3. Sources"), StringComparison.Ordinal));
-        Assert.Contains(pages, p => p.StartsWith(Squash("4. Discussion questions"), StringComparison.Ordinal));
+        // Every part is there in order, every page is numbered under a short running header, and no site chrome is printed.
+        var at = PartHeadings.Select(h => text.IndexOf(Squash(h), StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i > 0));
+        Assert.Equal(at.Order(), at);
+        for (var n = 1; n <= pages.Count; n++)
+        {
+            Assert.Contains(Squash($"Page {n} of {pages.Count}"), pages[n - 1], StringComparison.Ordinal);
+            Assert.Contains(Squash("Class packet"), pages[n - 1], StringComparison.Ordinal);
+        }
         Assert.DoesNotContain(Squash("Skip to main content"), text, StringComparison.Ordinal);
         Assert.DoesNotContain(Squash("Content version"), text, StringComparison.Ordinal);
         // External links carry their address in print.
@@ -40,7 +55,21 @@ public sealed class TeachingWebTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task PacketPrintStyles_UseSerifTextBreakEachPartAndKeepHeadingsWithTheirText()
+    public async Task TheDefaultPacket_PrintsOnAFewPages()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/packet");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
+        await page.Context.CloseAsync();
+        using var document = PdfDocument.Open(pdf);
+        Assert.InRange(document.NumberOfPages, 3, 10);
+        var text = Squash(string.Concat(document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))));
+        Assert.Contains(Squash("2. Discussion questions"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Squash("Timeline"), text.Replace(Squash("Class packet"), "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PacketPrintStyles_UseSerifTextLetPartsFollowOnAndKeepHeadingsWithTheirText()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/packet");
@@ -61,7 +90,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         Assert.DoesNotContain("sans-serif", style["font"], StringComparison.Ordinal);
         Assert.InRange(double.Parse(style["size"].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) * 0.75, 11, 12);
         Assert.Equal("auto", style["firstPart"]);
-        Assert.Equal("page", style["timeline"]);
+        Assert.Equal("auto", style["timeline"]);
         Assert.Equal("avoid", style["h2"]);
         Assert.Equal("avoid", style["h3"]);
         Assert.Equal("block", style["pnum"]);

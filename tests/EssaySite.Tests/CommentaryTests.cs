@@ -31,6 +31,25 @@ public sealed class CommentaryTests
     }
 
     [Fact]
+    public async Task ACommentaryPage_IsListedWhereItPoints_UnderItsParagraphAndOnItsEvent()
+    {
+        using var content = new TempContent();
+        var eventId = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(Path.Combine(content.ContentRoot, "timeline"), "*.md").Order(StringComparer.Ordinal).First());
+        content.Write("commentary/on-paragraph-three.md", $"---\ntitle: \"On paragraph three\"\nauthor: \"A Maintainer\"\ndate: 2030-05-01\nsummary: \"S.\"\nparagraphs: [3]\nevents: [{eventId}]\n---\n\nWords.\n");
+        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        var client = factory.Client();
+
+        var essay = await client.GetDocumentAsync("/essay");
+        var refs = essay.QuerySelector("#p3 details.refs")!;
+        Assert.Contains("1 commentary page", refs.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("On paragraph three", refs.QuerySelector("a[href='/commentary/on-paragraph-three']")!.TextContent);
+        Assert.Null(essay.QuerySelector("#p4 a[href='/commentary/on-paragraph-three']"));
+
+        var timeline = await client.GetDocumentAsync("/timeline");
+        Assert.NotNull(timeline.QuerySelector($"li[id='{eventId}'] .xrefs a[href='/commentary/on-paragraph-three']"));
+    }
+
+    [Fact]
     public async Task TheList_IsNewestFirstAndPaginatedPast20()
     {
         using var content = new TempContent();

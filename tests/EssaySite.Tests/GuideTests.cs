@@ -25,6 +25,32 @@ public sealed class GuideTests(RealSite site) : IClassFixture<RealSite>
         return result;
     }
 
+    [Theory]
+    [InlineData("/timeline")]
+    [InlineData("/sources")]
+    [InlineData("/questions")]
+    [InlineData("/glossary")]
+    [InlineData("/perspectives")]
+    [InlineData("/about")]
+    [InlineData("/corrections")]
+    [InlineData("/commentary/reading-an-opinion-essay")]
+    [InlineData("/commentary/what-happened-next")]
+    public async Task TheGuidesOwnText_UsesCurlyQuotesAndOneFormOfParagraphReference(string url)
+    {
+        var doc = await site.Client.GetDocumentAsync(url);
+        var main = doc.QuerySelector("main")!;
+        foreach (var code in main.QuerySelectorAll("code, .url, .cite-this").ToList())
+        {
+            code.Remove();
+        }
+
+        var text = main.TextContent;
+        var straight = System.Text.RegularExpressions.Regex.Matches(text, @".{0,30}[""'].{0,30}").Select(m => m.Value).ToList();
+        Assert.True(straight.Count == 0, $"{url} has straight quotes: {string.Join(" | ", straight.Take(5))}");
+        var shortForms = System.Text.RegularExpressions.Regex.Matches(text, @".{0,20}\bp\d+\b.{0,20}").Select(m => m.Value).ToList();
+        Assert.True(shortForms.Count == 0, $"{url} writes a paragraph as pN instead of ¶ N: {string.Join(" | ", shortForms.Take(5))}");
+    }
+
     [Fact]
     public async Task Timeline_EveryEventHasIdDateDescriptionParagraphsAndSources()
     {
@@ -128,10 +154,13 @@ public sealed class GuideTests(RealSite site) : IClassFixture<RealSite>
             .Concat(ReadDeclarations("sources", "sources"))
             .Concat(ReadDeclarations("questions", "questions"))
             .ToList();
+        var commentary = ReadDeclarations("commentary", "commentary");
         var doc = await site.Client.GetDocumentAsync("/essay");
         for (var n = 1; n <= 30; n++)
         {
-            var expected = declared.Where(d => d.Paragraphs.Contains(n)).Select(d => $"/{d.Kind}#{d.Id}").Order(StringComparer.Ordinal).ToList();
+            var expected = declared.Where(d => d.Paragraphs.Contains(n)).Select(d => $"/{d.Kind}#{d.Id}")
+                .Concat(commentary.Where(d => d.Paragraphs.Contains(n)).Select(d => $"/commentary/{d.Id}"))
+                .Order(StringComparer.Ordinal).ToList();
             var shown = doc.QuerySelectorAll($"#p{n} details.refs a").Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected, shown);
         }

@@ -20,21 +20,57 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [Fact]
     public async Task Packet_HasEveryPartWithNumberedParagraphsAndReadingFacts()
     {
-        var doc = await _client.GetDocumentAsync("/packet");
+        var doc = await _client.GetDocumentAsync("/packet?part=essay&part=timeline&part=sources&part=questions&part=glossary");
         Assert.Single(doc.QuerySelectorAll("h1"));
-        Assert.Equal(["essay", "timeline", "sources", "questions"], doc.QuerySelectorAll("section.packet-part > h2").Select(h => h.Id));
+        Assert.Equal(["essay", "timeline", "sources", "questions", "glossary"], doc.QuerySelectorAll("section.packet-part > h2").Select(h => h.Id));
         var paras = doc.QuerySelectorAll(".packet-part .essay-text .para").ToList();
         Assert.Equal(30, paras.Count);
         Assert.Equal(Enumerable.Range(1, 30).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), paras.Select(p => p.QuerySelector(".pnum")!.TextContent));
         var header = Html.Fold(doc.QuerySelector(".packet-header")!.TextContent);
         Assert.Contains("Shaine Scarminach", header, StringComparison.Ordinal);
         Assert.Contains("8 January 2020", header, StringComparison.Ordinal);
-        Assert.Contains($"{BaseUrl}/packet", header, StringComparison.Ordinal);
+        Assert.Contains($"{BaseUrl}/packet?part=essay&part=timeline&part=sources&part=questions&part=glossary", header, StringComparison.Ordinal);
         Assert.Contains("1,608 words", header, StringComparison.Ordinal);
         Assert.Contains("Flesch–Kincaid grade", header, StringComparison.Ordinal);
         Assert.True(doc.QuerySelectorAll(".packet-part li.event").Length >= 10);
         Assert.True(doc.QuerySelectorAll(".packet-part li.question").Length >= 10);
     }
+
+    [Fact]
+    public async Task Packet_ByDefault_HoldsWhatAClassNeedsInHand_AndTheChoiceIsInTheAddress()
+    {
+        var doc = await _client.GetDocumentAsync("/packet");
+        Assert.Equal(["essay", "questions"], doc.QuerySelectorAll("section.packet-part > h2").Select(h => h.Id));
+        Assert.Equal("2. Discussion questions", doc.GetElementById("questions")!.TextContent);
+        var boxes = doc.QuerySelectorAll("form.packet-parts input[type='checkbox'][name='part']");
+        Assert.Equal(["essay", "timeline", "sources", "questions", "glossary"], boxes.Select(b => b.GetAttribute("value")));
+        Assert.Equal(["essay", "questions"], boxes.Where(b => b.HasAttribute("checked")).Select(b => b.GetAttribute("value")));
+        Assert.Equal("get", doc.QuerySelector("form.packet-parts")!.GetAttribute("method"));
+
+        var chosen = await _client.GetDocumentAsync("/packet?part=questions&part=glossary");
+        Assert.Equal(["questions", "glossary"], chosen.QuerySelectorAll("section.packet-part > h2").Select(h => h.Id));
+        Assert.Equal("1. Discussion questions", chosen.GetElementById("questions")!.TextContent);
+        Assert.Contains($"{BaseUrl}/packet?part=questions&part=glossary", chosen.QuerySelector(".packet-header")!.TextContent, StringComparison.Ordinal);
+
+        var bad = await _client.GetDocumentAsync("/packet?part=everything", 400);
+        Assert.Contains("The packet has no part “everything”", bad.QuerySelector(".form-problems")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PacketSources_NameTheTitleFirstWhenTheAuthorIsUnknown_AndNeverDoubleTheStop()
+    {
+        var doc = await _client.GetDocumentAsync("/packet?part=sources");
+        var entries = doc.QuerySelectorAll(".packet-part li.source .citation").Select(c => Html.Fold(c.TextContent)).ToList();
+        Assert.NotEmpty(entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("Author not confirmed", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("?.", StringComparison.Ordinal) || e.Contains("!.", StringComparison.Ordinal) || e.Contains("..", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Who Won?", "")]
+    [InlineData("Stop!", "")]
+    [InlineData("A Title", ".")]
+    public void ATitleEndingASentence_TakesNoFullStop(string title, string expected) => Assert.Equal(expected, Citations.EndOf(title));
 
     [Fact]
     public async Task Home_ShowsTheMeasuredReadingLevel()

@@ -14,3 +14,21 @@
     opened = [];
   });
 })();
+// The essay's "in the guide" panels: each one the reader opened or closed is kept that way for this tab, so
+// coming back from the timeline or a source (or reloading) shows the essay as the reader left it.
+(function () {
+  "use strict";
+  var key = "essaysite:open-refs:" + location.pathname;
+  var panels = document.querySelectorAll(".para details.refs");
+  if (panels.length === 0) { return; }
+  var saved;
+  try { saved = JSON.parse(sessionStorage.getItem(key) || "[]"); } catch (e) { return; }
+  panels.forEach(function (d) {
+    var id = d.closest(".para").id;
+    if (saved.indexOf(id) >= 0) { d.open = true; }
+    d.addEventListener("toggle", function () {
+      var open = Array.prototype.filter.call(panels, function (p) { return p.open; }).map(function (p) { return p.closest(".para").id; });
+      try { sessionStorage.setItem(key, JSON.stringify(open)); } catch (e) { /* storage full or refused: nothing to keep */ }
+    });
+  });
+})();

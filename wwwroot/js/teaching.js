@@ -37,7 +37,8 @@
 // tells screen readers it was copied. Without JavaScript the text stays selectable, in whole or in part.
 (function () {
   "use strict";
-  if (!navigator.clipboard) { return; }
+  var rows = document.querySelectorAll(".citation-row");
+  if (!navigator.clipboard || rows.length === 0) { return; }
   var status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -55,7 +56,7 @@
     return navigator.clipboard.writeText(plain);
   }
 
-  document.querySelectorAll(".citation-row").forEach(function (row) {
+  rows.forEach(function (row) {
     var text = row.querySelector(".cite-text");
     var style = row.querySelector("dt");
     if (!text || !style) { return; }

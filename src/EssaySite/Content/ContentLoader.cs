@@ -569,7 +569,8 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
                 n => new ParagraphReferences(
                     [.. events.Where(e => e.Paragraphs.Contains(n))],
                     [.. orderedSources.Where(s => s.Paragraphs.Contains(n))],
-                    [.. questions.Where(q => q.Paragraphs.Contains(n))])),
+                    [.. questions.Where(q => q.Paragraphs.Contains(n))],
+                    [.. commentary.Where(c => c.Paragraphs.Contains(n))])),
             SourceRefs = orderedSources.ToFrozenDictionary(
                 s => s.Id,
                 s => new SourceCitations(
@@ -581,6 +582,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             EventQuestions = events.ToFrozenDictionary(
                 e => e.Id,
                 e => (IReadOnlyList<Question>)[.. questions.Where(q => q.Events.Contains(e.Id))],
+                StringComparer.Ordinal),
+            EventCommentary = events.ToFrozenDictionary(
+                e => e.Id,
+                e => (IReadOnlyList<SitePage>)[.. commentary.Where(c => c.Events.Contains(e.Id))],
                 StringComparer.Ordinal),
             Version = version,
         };

@@ -40,6 +40,9 @@ public sealed class ContentSnapshot
     public required FrozenDictionary<string, SourceCitations> SourceRefs { get; init; }
     public required FrozenDictionary<string, IReadOnlyList<Question>> EventQuestions { get; init; }
 
+    /// <summary>The commentary pages that name each timeline event, newest first.</summary>
+    public FrozenDictionary<string, IReadOnlyList<SitePage>> EventCommentary { get; init; } = FrozenDictionary<string, IReadOnlyList<SitePage>>.Empty;
+
     /// <summary>A short hash of every content file, shown so a reader can tell whether the text changed.</summary>
     public required string Version { get; init; }
 

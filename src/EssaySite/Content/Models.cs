@@ -124,11 +124,12 @@ public sealed record Correction(string Id, DateOnly Date, string Page, string Wa
 public sealed record ParagraphReferences(
     IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<Source> Sources,
-    IReadOnlyList<Question> Questions)
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<SitePage> Commentary)
 {
-    public static readonly ParagraphReferences None = new([], [], []);
+    public static readonly ParagraphReferences None = new([], [], [], []);
 
-    public int Count => Events.Count + Sources.Count + Questions.Count;
+    public int Count => Events.Count + Sources.Count + Questions.Count + Commentary.Count;
 }
 
 /// <summary>Everything that cites one source.</summary>

@@ -115,6 +115,9 @@ public static class Citations
     /// <summary>APA 7 dates a web page year first: 2020, January 8.</summary>
     public static string ApaDate(DateOnly date) => $"{date.Year}, {LongMonth(date)} {date.Day}";
 
+    /// <summary>The full stop after a title, unless the title already ends a sentence ("Who Won?" takes none).</summary>
+    public static string EndOf(string title) => title.TrimEnd().EndsWith('?') || title.TrimEnd().EndsWith('!') || title.TrimEnd().EndsWith('.') ? "" : ".";
+
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string LongMonth(DateOnly date) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(date.Month);
