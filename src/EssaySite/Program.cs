@@ -33,7 +33,14 @@ try
 catch (ContentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Log.Fatal("The site did not start: the content has {Count} problem(s)", e.Problems.Count);
+    // The problems themselves were just written, once each; the log says only that start-up stopped.
+    Log.Fatal("The site did not start: the content has {Problems:l}", ContentException.Count(e.Problems.Count));
+    return 1;
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // The port is taken (often by another copy of the site): one line with the fix, no stack trace.
+    Console.Error.WriteLine($"The site could not start: {e.Message.TrimEnd('.')}. Stop whatever uses that port, or choose another: dotnet run --project src/EssaySite --urls http://127.0.0.1:5081");
     return 1;
 }
 catch (SiteConfigurationException e)

@@ -22,14 +22,19 @@ public sealed class ContentCheckTests
     {
         { "commentary/no-title.md", "---\nauthor: \"A\"\ndate: 2030-01-01\nsummary: \"S\"\n---\n\nText.\n", "content/commentary/no-title.md:1: missing front matter field 'title'" },
         { "commentary/typo.md", Good.Replace("title:", "titel:", StringComparison.Ordinal) + "Text.\n", "content/commentary/typo.md:2: unknown front matter key 'titel' in a commentary page (did you mean 'title'?)" },
-        { "commentary/bad-date.md", Good.Replace("2030-01-01", "2030-13-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/bad-date.md:4: 'date' is not a valid date: '2030-13-01' (use YYYY, YYYY-MM or YYYY-MM-DD)" },
+        { "commentary/bad-date.md", Good.Replace("2030-01-01", "2030-13-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/bad-date.md:4: 'date' is not a valid date: '2030-13-01' (use YYYY-MM-DD, for example 2020-01-03)" },
         { "commentary/short-date.md", Good.Replace("2030-01-01", "2030-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/short-date.md:4: 'date' must be a full date (YYYY-MM-DD), not '2030-01'" },
         { "commentary/with-kind.md", Good.Replace("---\ntitle", "---\nkind: guide\ntitle", StringComparison.Ordinal) + "Text.\n", "content/commentary/with-kind.md:2: unknown front matter key 'kind' in a commentary page" },
-        { "commentary/to-p99.md", Good + "See [it](/essay#p99).\n", "content/commentary/to-p99.md:8: link to a fragment that does not exist: '/essay#p99'" },
+        { "commentary/to-p99.md", Good + "See [it](/essay#p99).\n", "content/commentary/to-p99.md:8: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p30)" },
         { "commentary/to-timeline.md", Good + "Intro.\n\nSee [it](/timeline#nope).\n", "content/commentary/to-timeline.md:10: link to a fragment that does not exist: '/timeline#nope'" },
         { "commentary/to-sources.md", Good + "See [it](/sources#nope).\n", "content/commentary/to-sources.md:8: link to a fragment that does not exist: '/sources#nope'" },
         { "commentary/to-commentary.md", Good + "See [it](/commentary/nope).\n", "content/commentary/to-commentary.md:8: link to a page that does not exist: '/commentary/nope'" },
-        { "commentary/raw-html.md", Good + "Fine.\n\n<div>raw</div>\n", "content/commentary/raw-html.md:10: raw HTML is not allowed; write Markdown instead" },
+        { "commentary/raw-html.md", Good + "Fine.\n\n<div>raw</div>\n", "content/commentary/raw-html.md:10: raw HTML (<div>) is not allowed; write Markdown instead" },
+        { "commentary/bold.md", Good + "Some <b>bold</b> words.\n", "content/commentary/bold.md:8: raw HTML (<b>) is not allowed; write Markdown instead such as **bold**" },
+        { "commentary/colon.md", Good.Replace("title: \"A page\"", "title: Iran: the view", StringComparison.Ordinal) + "Text.\n", "content/commentary/colon.md:2: the value of 'title' has a colon followed by a space, which YAML reads as the start of another key: put the title in quotes, as title: \"Iran: the view\"" },
+        { "commentary/paragraph-list.md", Good.Replace("summary:", "paragraphs: 17\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/paragraph-list.md:5: 'paragraphs' must be a list, for example paragraphs: [17, 18]" },
+        { "commentary/paragraph-p.md", Good.Replace("summary:", "paragraphs: [p17]\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/paragraph-p.md:5: 'paragraphs' must list whole numbers, for example paragraphs: [17, 18], not 'p17'" },
+        { "commentary/event-typo.md", Good.Replace("summary:", "events: [2019-12-27-k1-atack]\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/event-typo.md:5: unknown timeline event '2019-12-27-k1-atack' (no file content/timeline/2019-12-27-k1-atack.md) (did you mean '2019-12-27-k1-attack'?)" },
         { "commentary/empty.md", Good, "content/commentary/empty.md:7: the page is empty: write some Markdown after the front matter" },
         { "commentary/no-alt.md", Good + "![](/favicon.svg)\n", "content/commentary/no-alt.md:8: image has no alt text: write ![what it shows](url)" },
         { "commentary/Bad_Slug.md", Good + "Text.\n", "content/commentary/Bad_Slug.md:1: file name 'Bad_Slug' is not a valid slug: use lowercase letters, digits and hyphens" },
@@ -50,7 +55,7 @@ public sealed class ContentCheckTests
         Assert.Contains(expected, lines);
 
         Assert.All(lines[..^1], l => Assert.Matches(@"^content/[^:]+:\d+: .+", l));
-        Assert.Matches(@"^\d+ problem\(s\) found$", lines[^1]);
+        Assert.Matches(@"^(1 problem|\d+ problems) found$", lines[^1]);
     }
 
     [Fact]
@@ -64,12 +69,20 @@ public sealed class ContentCheckTests
         Assert.Equal(1, exit);
         Assert.Equal(
         [
-            "content/commentary/one.md:8: link to a fragment that does not exist: '/essay#p99'",
+            "content/commentary/one.md:8: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p30)",
             "content/commentary/three.md:7: the page is empty: write some Markdown after the front matter",
             "content/commentary/two.md:1: missing front matter field 'title'",
             "content/commentary/two.md:2: unknown front matter key 'titel' in a commentary page (did you mean 'title'?)",
-            "4 problem(s) found",
+            "4 problems found",
         ], lines);
+    }
+
+    [Fact]
+    public void Check_CountsOneProblemInTheSingular()
+    {
+        using var content = new TempContent();
+        content.Write("commentary/one.md", Good + "See [it](/essay#p99).\n");
+        Assert.Equal("1 problem found", Check(content).Lines[^1]);
     }
 
     [Fact]

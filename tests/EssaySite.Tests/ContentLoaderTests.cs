@@ -83,7 +83,7 @@ public sealed class ContentLoaderTests : IDisposable
     public void BadDate_IsReportedWithItsLine()
     {
         _content.Write("essay.md", Essay.Replace("written: 2020-01-07", "written: 2020-02-30", StringComparison.Ordinal));
-        Assert.Equal(["content/essay.md:7: 'written' is not a valid date: '2020-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)"], Problems());
+        Assert.Equal(["content/essay.md:7: 'written' is not a valid date: '2020-02-30' (use YYYY-MM-DD, for example 2020-01-03)"], Problems());
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ContentLoaderTests : IDisposable
         _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nsummary: \"S\"\n---\n\nSee [p1](/essay#p1).\n\nSee [p99](/essay#p99) and [nope](/nope).\n");
         Assert.Equal(
         [
-            "content/about.md:9: link to a fragment that does not exist: '/essay#p99'",
+            "content/about.md:9: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p2)",
             "content/about.md:9: link to a page that does not exist: '/nope'",
         ], Problems());
     }
@@ -147,7 +147,8 @@ public sealed class ContentLoaderTests : IDisposable
         var problems = Problems();
         Assert.Contains("content/about.md:1: missing front matter field 'title'", problems);
         Assert.Contains("content/about.md:3: unknown front matter key 'titel' in a page (did you mean 'title'?)", problems);
-        Assert.Contains("content/about.md:7: raw HTML is not allowed; write Markdown instead", problems);
+        Assert.Contains("content/about.md:7: raw HTML (<b>) is not allowed; write Markdown instead such as **bold**", problems);
+        Assert.Single(problems, p => p.Contains("raw HTML", StringComparison.Ordinal));
         Assert.Contains("content/Bad_Name.md:1: file name 'Bad_Name' is not a valid slug: use lowercase letters, digits and hyphens", problems);
         Assert.Contains("content/Bad_Name.md:6: the page is empty: write some Markdown after the front matter", problems);
     }

@@ -23,8 +23,57 @@ public sealed class StartupTests
         });
 
         Assert.Equal(1, exit);
-        Assert.Contains("content/about.md:7: link to a fragment that does not exist: '/essay#p99'", output, StringComparison.Ordinal);
+        Assert.Contains("content/about.md:7: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p30)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Contains("The content has 1 problem:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Application started", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains("/essay#p99", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GoodContent_IsLoadedBeforeTheAppSaysItStarted()
+    {
+        using var content = new TempContent();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = content.Root };
+        start.ArgumentList.Add(AppDll);
+        start.Environment["Site__ContentPath"] = content.ContentRoot;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var app = Process.Start(start)!;
+        var lines = new List<string>();
+        try
+        {
+            while (await app.StandardOutput.ReadLineAsync(stop.Token) is { } line)
+            {
+                lines.Add(line);
+                if (line.Contains("Application started", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            app.Kill();
+        }
+
+        var loaded = lines.FindIndex(l => l.Contains("Loaded content", StringComparison.Ordinal));
+        var started = lines.FindIndex(l => l.Contains("Application started", StringComparison.Ordinal));
+        Assert.True(loaded >= 0 && started > loaded, string.Join('\n', lines));
+    }
+
+    [Fact]
+    public async Task ATakenPort_IsToldInOneLineWithTheFix()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var (exit, output) = await RunAppAsync(Repo.Root, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"127.0.0.1:{port}: address already in use", line, StringComparison.Ordinal);
+        Assert.Contains("--urls http://127.0.0.1:", line, StringComparison.Ordinal);
     }
 
     [Fact]

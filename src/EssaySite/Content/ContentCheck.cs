@@ -23,7 +23,7 @@ public static class ContentCheck
             output.WriteLine(problem);
         }
 
-        output.WriteLine($"{problems.Count} problem(s) found");
+        output.WriteLine($"{ContentException.Count(problems.Count)} found");
         return 1;
     }
 }

@@ -485,7 +485,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         {
             if (!sources.ContainsKey(id))
             {
-                problems.Add(path, line, $"unknown source '{id}' (no file content/sources/{id}.md)");
+                problems.Add(path, line, $"unknown source '{id}' (no file content/sources/{id}.md){EditDistance.Hint(id, sources.Keys)}");
             }
         }
 
@@ -493,7 +493,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         {
             if (!eventsById.ContainsKey(id))
             {
-                problems.Add(path, line, $"unknown timeline event '{id}' (no file content/timeline/{id}.md)");
+                problems.Add(path, line, $"unknown timeline event '{id}' (no file content/timeline/{id}.md){EditDistance.Hint(id, eventsById.Keys)}");
             }
         }
 
@@ -662,7 +662,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             }
             else if (!string.IsNullOrEmpty(fragment) && !ids.Contains(fragment))
             {
-                state.Problems.Add(path, link.Line, $"link to a fragment that does not exist: '{link.Url}'");
+                var hint = target == "/essay" && fragment.StartsWith('p') && fragment[1..].All(char.IsAsciiDigit)
+                    ? $" (the essay has p1 to p{paragraphCount})"
+                    : EditDistance.Hint(fragment, ids);
+                state.Problems.Add(path, link.Line, $"link to a fragment that does not exist: '{link.Url}'{hint}");
             }
         }
     }

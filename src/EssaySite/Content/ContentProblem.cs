@@ -12,8 +12,11 @@ public sealed class ContentException(IReadOnlyList<ContentProblem> problems)
 {
     public IReadOnlyList<ContentProblem> Problems { get; } = problems;
 
+    /// <summary>"1 problem", "3 problems".</summary>
+    public static string Count(int count) => count == 1 ? "1 problem" : $"{count} problems";
+
     private static string FormatMessage(IReadOnlyList<ContentProblem> problems) =>
-        $"The content has {problems.Count} problem(s):{Environment.NewLine}" +
+        $"The content has {Count(problems.Count)}:{Environment.NewLine}" +
         string.Join(Environment.NewLine, problems);
 }
 

@@ -78,7 +78,11 @@ public sealed partial class FrontMatter
         }
         catch (YamlException e)
         {
-            problems.Add(path, (int)e.Start.Line + 1, $"front matter is not valid YAML: {FirstSentence(e.Message)}");
+            var line = (int)e.Start.Line + 1;
+            var lineText = line - 1 < lines.Length ? lines[line - 1] : "";
+            problems.Add(path, line, UnquotedColon().Match(lineText) is { Success: true } m
+                ? $"the value of '{m.Groups[1].Value}' has a colon followed by a space, which YAML reads as the start of another key: put the {m.Groups[1].Value} in quotes, as {m.Groups[1].Value}: \"{m.Groups[2].Value.Trim().Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+                : $"front matter is not valid YAML: {FirstSentence(e.Message)}");
             return null;
         }
         catch (InvalidOperationException)
@@ -131,7 +135,9 @@ public sealed partial class FrontMatter
         return value;
     }
 
-    public PartialDate? Date(string key, bool required = false)
+    public PartialDate? Date(string key, bool required = false) => Date(key, required, "YYYY, YYYY-MM or YYYY-MM-DD, for example 2020-01-03");
+
+    private PartialDate? Date(string key, bool required, string accepted)
     {
         var text = Text(key, required);
         if (text is null)
@@ -141,7 +147,7 @@ public sealed partial class FrontMatter
 
         if (!PartialDate.TryParse(text, out var date))
         {
-            Problem(_fields[key], $"'{key}' is not a valid date: '{text}' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+            Problem(_fields[key], $"'{key}' is not a valid date: '{text}' (use {accepted})");
             return null;
         }
 
@@ -151,7 +157,7 @@ public sealed partial class FrontMatter
     /// <summary>A full calendar date (YYYY-MM-DD).</summary>
     public DateOnly? Day(string key, bool required = false)
     {
-        var date = Date(key, required);
+        var date = Date(key, required, "YYYY-MM-DD, for example 2020-01-03");
         if (date is { Precision: not DatePrecision.Day })
         {
             Problem(_fields[key], $"'{key}' must be a full date (YYYY-MM-DD), not '{date.Value.Iso}'");
@@ -174,7 +180,9 @@ public sealed partial class FrontMatter
     }
 
     /// <summary>A list of items, each with its file line. A missing key is an empty list.</summary>
-    public IReadOnlyList<(string Value, int Line)> List(string key)
+    public IReadOnlyList<(string Value, int Line)> List(string key) => List(key, "[first-id, second-id]");
+
+    private List<(string Value, int Line)> List(string key, string example)
     {
         if (!TryGet(key, required: false, out var node))
         {
@@ -183,7 +191,7 @@ public sealed partial class FrontMatter
 
         if (node is not YamlSequenceNode seq)
         {
-            Problem(node, $"'{key}' must be a list, for example [a, b]");
+            Problem(node, $"'{key}' must be a list, for example {key}: {example}");
             return [];
         }
 
@@ -207,7 +215,7 @@ public sealed partial class FrontMatter
     public IReadOnlyList<(int Value, int Line)> IntList(string key)
     {
         var result = new List<(int, int)>();
-        foreach (var (value, line) in List(key))
+        foreach (var (value, line) in List(key, "[17, 18]"))
         {
             if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
@@ -215,7 +223,7 @@ public sealed partial class FrontMatter
             }
             else
             {
-                _problems.Add(Path, line, $"'{key}' must list whole numbers, not '{value}'");
+                _problems.Add(Path, line, $"'{key}' must list whole numbers, for example {key}: [17, 18], not '{value}'");
             }
         }
 
@@ -268,9 +276,7 @@ public sealed partial class FrontMatter
         {
             if (!allowed.Contains(key))
             {
-                var hint = allowed.FirstOrDefault(a => Distance(a, key) <= 2);
-                var suggestion = hint is null ? "" : $" (did you mean '{hint}'?)";
-                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' in {kindName}{suggestion}");
+                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' in {kindName}{EditDistance.Hint(key, allowed)}");
             }
         }
     }
@@ -309,30 +315,9 @@ public sealed partial class FrontMatter
         return cut >= 0 ? text[(cut + 3)..] : text;
     }
 
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    // key: a value with ": " inside it, not in quotes, a list or a block: YAML's most common trap.
+    [GeneratedRegex(@"^([A-Za-z_][\w-]*):\s+([^\s""'\[{|>&*!%@`#].*?:\s.*)$")]
+    private static partial Regex UnquotedColon();
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

@@ -121,7 +121,7 @@ public sealed class MarkdownRenderer
     {
         foreach (var html in document.Descendants<HtmlBlock>().ToList())
         {
-            problems.Add(path, firstLine + html.Line, "raw HTML is not allowed; write Markdown instead");
+            problems.Add(path, firstLine + html.Line, RawHtmlProblem(html.Lines.ToString()));
             var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
             paragraph.Inline.AppendChild(new LiteralInline(html.Lines.ToString()));
             var parent = html.Parent!;
@@ -131,7 +131,12 @@ public sealed class MarkdownRenderer
 
         foreach (var html in document.Descendants<HtmlInline>().ToList())
         {
-            problems.Add(path, firstLine + html.Line, "raw HTML is not allowed; write Markdown instead");
+            // A closing tag is the same mistake as its opening tag, which is reported already.
+            if (!html.Tag.StartsWith("</", StringComparison.Ordinal))
+            {
+                problems.Add(path, firstLine + html.Line, RawHtmlProblem(html.Tag));
+            }
+
             html.ReplaceBy(new LiteralInline(html.Tag));
         }
 
@@ -173,6 +178,24 @@ public sealed class MarkdownRenderer
                 problems.Add(path, line, TrackingParameters.Problem(tracking));
             }
         }
+    }
+
+    /// <summary>Names the tag and, for the common ones, the Markdown that does the same.</summary>
+    private static string RawHtmlProblem(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, @"<\s*/?\s*([A-Za-z][\w-]*)|<!--");
+        var tag = !match.Success ? "" : match.Value == "<!--" ? "<!-- -->" : $"<{match.Groups[1].Value.ToLowerInvariant()}>";
+        var instead = tag switch
+        {
+            "<b>" or "<strong>" => " such as **bold**",
+            "<i>" or "<em>" => " such as *italic*",
+            "<a>" => " such as [words](https://example.org/)",
+            "<br>" or "<p>" => ": a blank line starts a new paragraph",
+            "<ul>" or "<ol>" or "<li>" => ": a list is lines starting with - or 1.",
+            "<h1>" or "<h2>" or "<h3>" or "<h4>" => " such as ## Heading",
+            _ => "",
+        };
+        return tag.Length == 0 ? "raw HTML is not allowed; write Markdown instead" : $"raw HTML ({tag}) is not allowed; write Markdown instead{instead}";
     }
 
     private static void Unwrap(LinkInline link)

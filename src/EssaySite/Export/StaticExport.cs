@@ -88,7 +88,7 @@ public static partial class StaticExport
                 await errors.WriteLineAsync(problem);
             }
 
-            await errors.WriteLineAsync($"export: {crawl.Problems.Count} problem(s); the export in {folder} is incomplete");
+            await errors.WriteLineAsync($"export: {ContentException.Count(crawl.Problems.Count)}; the export in {folder} is incomplete");
             return 1;
         }
 

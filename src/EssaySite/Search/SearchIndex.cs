@@ -191,7 +191,7 @@ public sealed partial class SearchIndex
                 continue;
             }
 
-            var distance = Distance(word, candidate);
+            var distance = EditDistance.Of(word, candidate);
             if (distance > Limit(word, candidate))
             {
                 continue;
@@ -306,28 +306,9 @@ public sealed partial class SearchIndex
 
     /// <summary>Two words a few letters apart: at most one edit in three letters (Levenshtein distance).</summary>
     internal static bool IsRespelling(string a, string b) =>
-        Math.Abs(a.Length - b.Length) <= Limit(a, b) && Distance(a, b) <= Limit(a, b);
+        Math.Abs(a.Length - b.Length) <= Limit(a, b) && EditDistance.Of(a, b) <= Limit(a, b);
 
     private static int Limit(string a, string b) => Math.Max(1, Math.Min(a.Length, b.Length) / 3);
-
-    /// <summary>The Levenshtein distance: how many letters to insert, delete or change to make one word the other.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     private static string[] SplitFolded(string text) =>
         [.. WordPattern().Matches(text).Select(m => Fold(m.Value))];

@@ -3,6 +3,7 @@ using EssaySite.Content;
 using EssaySite.Search;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
@@ -59,6 +60,8 @@ public static partial class SiteSetup
                 log.ReadFrom.Configuration(builder.Configuration, sinks)
                     .ReadFrom.Services(services)
                     .Enrich.FromLogContext()
+                    // A taken port is told in one line by Program.cs; the host's report of it is a stack trace.
+                    .Filter.ByExcluding(e => e.Exception is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException })
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
                 if (development)
                 {
@@ -72,6 +75,9 @@ public static partial class SiteSetup
             preserveStaticLogger: options.StaticExport);
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        // The host's own "Application started" would come before the content is read; StartEssaySiteAsync says it
+        // once the content has loaded, so a content problem is never reported after it.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddForwardedHeaders(options);
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton(paths);
@@ -132,6 +138,8 @@ public static partial class SiteSetup
 
         var heldUp = System.Diagnostics.Stopwatch.GetElapsedTime(waited);
         ContentLoaded(app.Logger, snapshot.Version, store.ContentRoot, store.FirstLoadTime.TotalMilliseconds, heldUp.TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
+        Started(app.Logger, app.Environment.EnvironmentName);
+        app.Lifetime.ApplicationStopping.Register(() => Stopping(app.Logger));
 
         // Measure the essay now, at start-up, rather than on the first request for a teaching page.
         app.Services.GetRequiredService<TeachingFacts>().For(snapshot);
@@ -205,6 +213,12 @@ public static partial class SiteSetup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded content {Version:l} from {ContentRoot:l} in {Elapsed:0} ms ({Waited:0} ms of it holding up start-up): {Pages} pages, {Commentary} commentary")]
     private static partial void ContentLoaded(Microsoft.Extensions.Logging.ILogger logger, string version, string contentRoot, double elapsed, double waited, int pages, int commentary);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application started ({Environment:l}). Press Ctrl+C to shut down.")]
+    private static partial void Started(Microsoft.Extensions.Logging.ILogger logger, string environment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application is shutting down...")]
+    private static partial void Stopping(Microsoft.Extensions.Logging.ILogger logger);
 
     internal static SiteOptions Options(this HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
