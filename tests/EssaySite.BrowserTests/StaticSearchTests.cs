@@ -48,6 +48,23 @@ public sealed class StaticSearchTests(ExportFixture site)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("Solemani", "Soleimani")]
+    [InlineData("Mosadegh", "Mossadegh")]
+    public async Task AMisspeltQuery_IsOfferedWhatTheServerOffers_AndTheOfferFindsIt(string query, string suggestion)
+    {
+        var (page, problems) = await NewExportPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/search?q=" + query);
+        var offer = page.Locator(".did-you-mean").GetByRole(AriaRole.Link);
+        await Assertions.Expect(offer).ToHaveTextAsync(suggestion);
+        await offer.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex($"^[0-9]+ results? for “{suggestion}”\\.$"));
+        var expected = ServerSearch(suggestion).Select(url => "/reading" + url);
+        Assert.Equal(expected, await page.Locator("ol.results > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task AQueryWithNoMatch_SaysNothingMatches_AndOffersTheTimelineAndGlossary()
     {

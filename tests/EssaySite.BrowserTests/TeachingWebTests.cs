@@ -27,7 +27,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         await page.Context.CloseAsync();
 
         using var document = PdfDocument.Open(pdf);
-        Assert.InRange(document.NumberOfPages, 8, 40);
+        Assert.InRange(document.NumberOfPages, 8, 60);
         var pages = document.GetPages().Select(p => Squash(string.Join(' ', p.GetWords().Select(w => w.Text)))).ToList();
         var text = string.Concat(pages);
 
@@ -114,6 +114,79 @@ public sealed class TeachingWebTests(BrowserFixture site)
             await Assertions.Expect(page.Locator(".qr img")).ToBeVisibleAsync();
         }
 
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Teacher_TypesParagraphsWithTheWholeEssaySelected_AndGetsThoseParagraphs()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/assign");
+        var some = page.GetByRole(AriaRole.Radio, new() { Name = "Some paragraphs" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { NameRegex = new("^The whole essay") })).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") }).FillAsync("p17-p19");
+        await Assertions.Expect(some).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the assignment link" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/assign/[A-Za-z0-9_-]+$"));
+        Assert.Equal(["17", "18", "19"], await page.Locator(".assigned-paragraphs .para").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.paragraph)"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AMistake_IsSummarisedAtTheTop_LinkedToItsField_AndNamedBesideIt()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/assign");
+        await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") }).FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the assignment link" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("There is a problem");
+        await summary.GetByRole(AriaRole.Link, new() { Name = "There is no paragraph 40: the essay has 30." }).ClickAsync();
+        var field = page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") });
+        await Assertions.Expect(field).ToBeFocusedAsync();
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(field).ToHaveAccessibleDescriptionAsync(new Regex("Error: There is no paragraph 40: the essay has 30\\.$"));
+        await Assertions.Expect(field).ToHaveValueAsync("40");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAssignment_CopiesItsLink_ShowsItsQrCodeLarge_AndPrintsWithoutTheProjectingCaption()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/assign?essay=all&q=1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Link copied");
+        Assert.Equal(page.Url, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        var large = page.GetByRole(AriaRole.Dialog, new() { Name = "QR code, large, for projecting" });
+        await Assertions.Expect(large).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "show it large" }).ClickAsync();
+        await Assertions.Expect(large).ToBeVisibleAsync();
+        var box = await large.GetByRole(AriaRole.Img).BoundingBoxAsync();
+        Assert.True(box!.Width >= 500, $"the large QR code is {box.Width}px wide");
+        await large.GetByRole(AriaRole.Link, new() { Name = "Close the large QR code" }).ClickAsync();
+        await Assertions.Expect(large).ToBeHiddenAsync();
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".qr figcaption")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".qr img")).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheCitePage_KeepsThePagesColumnAtDesktopWidth()
+    {
+        var page = await site.NewPageAsync(width: 1440, height: 900);
+        await page.GotoAsync("/essay/cite/17");
+        var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).BoundingBoxAsync();
+        var quote = await page.Locator("blockquote.cited-paragraph").BoundingBoxAsync();
+        var citation = await page.Locator(".cite-text").First.BoundingBoxAsync();
+        Assert.True(heading!.X > 200, $"the heading starts {heading.X}px from the left edge");
+        Assert.InRange(quote!.X, heading.X - 1, heading.X + 1);
+        Assert.InRange(citation!.X, heading.X - 1, heading.X + 1);
         await page.Context.CloseAsync();
     }
 

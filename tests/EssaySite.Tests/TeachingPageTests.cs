@@ -72,6 +72,17 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [InlineData("A Title", ".")]
     public void ATitleEndingASentence_TakesNoFullStop(string title, string expected) => Assert.Equal(expected, Citations.EndOf(title));
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/essay")]
+    [InlineData("/questions")]
+    public async Task TheTeachingTools_AreLinkedWhereTeachersRead(string url)
+    {
+        var doc = await _client.GetDocumentAsync(url);
+        Assert.NotNull(doc.QuerySelector("main a[href='/packet']"));
+        Assert.NotNull(doc.QuerySelector("main a[href='/assign']"));
+    }
+
     [Fact]
     public async Task Home_ShowsTheMeasuredReadingLevel()
     {
