@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages;
 
 /// <summary>"Cite this paragraph": the essay's citation with the paragraph locator and the paragraph's URL.</summary>
-public sealed class CiteParagraphModel(ContentStore store) : PageModel
+public sealed class CiteParagraphModel(ContentSnapshot site) : PageModel
 {
-    public Essay Essay { get; } = store.Current.Essay;
+    public Essay Essay { get; } = site.Essay;
 
     public EssayParagraph Paragraph { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EssaySite.Pages;
 
 /// <summary>Any guide or about page that has no page of its own: adding one needs only a Markdown file.</summary>
-public sealed class GuideModel(ContentStore store) : GuidePageModel(store)
+public sealed class GuideModel(ContentSnapshot site) : GuidePageModel(site)
 {
     [BindProperty(SupportsGet = true)]
     public string Slug { get; set; } = "";

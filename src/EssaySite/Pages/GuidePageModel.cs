@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages;
 
 /// <summary>A page drawn from one content page (and, for the guide, its items): reads one snapshot per request.</summary>
-public class GuidePageModel(ContentStore store) : PageModel
+public class GuidePageModel(ContentSnapshot site) : PageModel
 {
-    public ContentSnapshot Site { get; } = store.Current;
+    public ContentSnapshot Site { get; } = site;
 
     public SitePage Page(string slug)
     {

@@ -10,7 +10,7 @@ namespace EssaySite.Pages;
 /// The parts of the guide a teacher chooses (the essay, timeline, sources, questions, glossary), on one page made
 /// to be printed. The choice is in the address (<c>/packet?part=essay&amp;part=questions</c>), so it can be shared.
 /// </summary>
-public sealed class PacketModel(ContentStore store, TeachingFacts facts) : PageModel
+public sealed class PacketModel(ContentSnapshot site, TeachingFacts facts) : PageModel
 {
     /// <summary>Every part, in the order the packet prints them, with the name the form shows.</summary>
     public static readonly IReadOnlyList<(string Id, string Label)> AllParts =
@@ -25,7 +25,7 @@ public sealed class PacketModel(ContentStore store, TeachingFacts facts) : PageM
     /// <summary>What a class needs in hand: the text and the questions; the rest is a link away.</summary>
     public static readonly IReadOnlyList<string> DefaultParts = ["essay", "questions"];
 
-    public ContentSnapshot Site { get; } = store.Current;
+    public ContentSnapshot Site { get; } = site;
 
     [BindProperty(SupportsGet = true, Name = "part")]
     public List<string> Requested { get; set; } = [];

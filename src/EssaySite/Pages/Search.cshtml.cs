@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace EssaySite.Pages;
 
-public sealed class SearchModel(ContentStore store, IOptions<SiteOptions> options) : PageModel
+public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -35,7 +35,7 @@ public sealed class SearchModel(ContentStore store, IOptions<SiteOptions> option
             return;
         }
 
-        var index = store.Current.Search;
+        var index = site.Search;
         Hits = index.Search(Query);
         Suggestion = index.Suggest(Query);
     }

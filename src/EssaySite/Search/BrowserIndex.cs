@@ -25,7 +25,7 @@ public static class BrowserIndex
 
     public static WebApplication MapBrowserIndex(this WebApplication app)
     {
-        app.MapGet(Path, (ContentStore store) => Results.Bytes(store.Current.Search.BrowserIndexJson, "application/json"));
+        app.MapGet(Path, (ContentSnapshot site) => Results.Bytes(site.Search.BrowserIndexJson, "application/json"));
         return app;
     }
 

@@ -84,6 +84,9 @@ public static partial class SiteSetup
         // The renderer is taken on first use, by the background load; Program.cs starts making it first thing.
         var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take())), paths.ContentRoot);
         builder.Services.AddSingleton(store);
+        // One snapshot per request: read once, when the request first asks for it, and shared by its page model,
+        // layout, partials and endpoints, so a reload in the middle of a request cannot mix two versions.
+        builder.Services.AddScoped(services => services.GetRequiredService<ContentStore>().Current);
         builder.Host.Properties[typeof(ContentStore)] = store;
         builder.Services.AddSingleton<StaticAssets>();
         builder.Services.AddPageCaching();

@@ -10,10 +10,10 @@ public static class Syndication
 {
     public static WebApplication MapSyndication(this WebApplication app)
     {
-        app.MapGet("/feed.xml", (HttpContext context, ContentStore store) =>
-            Results.Text(Feed(store.Current, Root(context)), "application/atom+xml; charset=utf-8"));
-        app.MapGet("/sitemap.xml", (HttpContext context, ContentStore store) =>
-            Results.Text(Sitemap(store.Current, Root(context)), "application/xml; charset=utf-8"));
+        app.MapGet("/feed.xml", (HttpContext context, ContentSnapshot site) =>
+            Results.Text(Feed(site, Root(context)), "application/atom+xml; charset=utf-8"));
+        app.MapGet("/sitemap.xml", (HttpContext context, ContentSnapshot site) =>
+            Results.Text(Sitemap(site, Root(context)), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /\nSitemap: {Root(context)}/sitemap.xml\n", "text/plain; charset=utf-8"));
         return app;

@@ -16,9 +16,8 @@ public static class TeachingSetup
 
     public static WebApplication MapTeaching(this WebApplication app)
     {
-        app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentStore store) =>
+        app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentSnapshot site) =>
         {
-            var site = store.Current;
             var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
             return assignment is null
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages.Assign;
 
 /// <summary>The assignment form: a plain GET form, so it works without JavaScript; a valid choice redirects to its short URL.</summary>
-public sealed class IndexModel(ContentStore store) : PageModel
+public sealed class IndexModel(ContentSnapshot site) : PageModel
 {
-    public ContentSnapshot Site { get; } = store.Current;
+    public ContentSnapshot Site { get; } = site;
 
     [BindProperty(SupportsGet = true)] public string? Essay { get; set; }
     [BindProperty(SupportsGet = true)] public string? Paragraphs { get; set; }

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages.Assign;
 
 /// <summary>One assignment, read from its code; a code that is not one gets a 400 page saying so.</summary>
-public sealed class ShowModel(ContentStore store, TimeProvider clock) : PageModel
+public sealed class ShowModel(ContentSnapshot site, TimeProvider clock) : PageModel
 {
-    public ContentSnapshot Site { get; } = store.Current;
+    public ContentSnapshot Site { get; } = site;
 
     public Assignment? Assignment { get; private set; }
 

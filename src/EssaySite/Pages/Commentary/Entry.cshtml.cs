@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EssaySite.Pages.Commentary;
 
-public sealed class EntryModel(ContentStore store) : PageModel
+public sealed class EntryModel(ContentSnapshot site) : PageModel
 {
-    public ContentSnapshot Site { get; } = store.Current;
+    public ContentSnapshot Site { get; } = site;
 
     public SitePage? Entry { get; private set; }
 

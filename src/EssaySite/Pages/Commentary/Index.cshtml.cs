@@ -8,7 +8,7 @@ namespace EssaySite.Pages.Commentary;
 /// The commentary list, newest first, 20 to a page: <c>/commentary</c>, then <c>/commentary/page/2</c> and so on.
 /// Page numbers live in the path rather than the query string so a static export can hold every page.
 /// </summary>
-public sealed class IndexModel(ContentStore store) : PageModel
+public sealed class IndexModel(ContentSnapshot site) : PageModel
 {
     public const int PageSize = 20;
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(ContentStore store) : PageModel
 
     public IActionResult OnGet(string? number, [FromQuery(Name = "page")] string? legacy)
     {
-        var all = store.Current.Commentary;
+        var all = site.Commentary;
         PageCount = PageCountFor(all.Count);
         if (number is null && legacy is not null)
         {
