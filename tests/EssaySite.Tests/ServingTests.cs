@@ -38,6 +38,7 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public async Task Pages_HaveValidatorsAndAnswer304WhenUnchanged()
     {
+        await EditionTests.WhenBuiltAsync(site.Factory);
         using var first = await site.Client.GetAsync(new Uri("/essay", UriKind.Relative));
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
@@ -52,14 +53,6 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
         using var stale = new HttpRequestMessage(HttpMethod.Get, "/essay");
         stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         Assert.Equal(200, (int)(await site.Client.SendAsync(stale)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Pages_AreServedFromTheOutputCache()
-    {
-        await site.Client.GetAsync(new Uri("/timeline", UriKind.Relative));
-        using var second = await site.Client.GetAsync(new Uri("/timeline", UriKind.Relative));
-        Assert.True(second.Headers.Age is not null, "the second response did not come from the output cache (no Age header)");
     }
 
     [Theory]

@@ -58,9 +58,13 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
         return problems;
     }
 
+    /// <summary>Raised after a new snapshot is in place (the first and every reload).</summary>
+    public event Action<ContentSnapshot>? Published;
+
     private void Publish(ContentSnapshot snapshot)
     {
         Volatile.Write(ref _current, snapshot);
+        Published?.Invoke(snapshot);
         // The search index is built next, off the start-up path; a search that comes first waits for it.
         _ = Task.Run(() => snapshot.Search);
     }

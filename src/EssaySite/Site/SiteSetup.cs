@@ -86,10 +86,11 @@ public static partial class SiteSetup
         builder.Services.AddSingleton(store);
         // One snapshot per request: read once, when the request first asks for it, and shared by its page model,
         // layout, partials and endpoints, so a reload in the middle of a request cannot mix two versions.
-        builder.Services.AddScoped(services => services.GetRequiredService<ContentStore>().Current);
+        builder.Services.AddScoped<EssaySite.Edition.SnapshotPin>();
+        builder.Services.AddScoped(services => services.GetRequiredService<EssaySite.Edition.SnapshotPin>().Snapshot ?? services.GetRequiredService<ContentStore>().Current);
+        builder.Services.AddSingleton<EssaySite.Edition.EditionStore>();
         builder.Host.Properties[typeof(ContentStore)] = store;
         builder.Services.AddSingleton<StaticAssets>();
-        builder.Services.AddPageCaching();
         builder.Services.AddResponseCompression(o =>
         {
             // Pages hold no secrets, so compressing over HTTPS carries no BREACH-style risk here.
@@ -144,8 +145,10 @@ public static partial class SiteSetup
         Started(app.Logger, app.Environment.EnvironmentName);
         app.Lifetime.ApplicationStopping.Register(() => Stopping(app.Logger));
 
-        // Measure the essay now, at start-up, rather than on the first request for a teaching page.
+        // Measure the essay now, at start-up, rather than on the first request for a teaching page; then render
+        // the configured origin's edition in the background (until it is ready, pages are rendered on demand).
         app.Services.GetRequiredService<TeachingFacts>().For(snapshot);
+        _ = app.Services.GetRequiredService<EssaySite.Edition.EditionStore>().Warm(snapshot);
         return app;
     }
 
@@ -188,6 +191,13 @@ public static partial class SiteSetup
 
             await next(context);
         });
+        // The edition: every address with one fixed answer is served from bytes made once per content version.
+        var editions = app.Services.GetRequiredService<EssaySite.Edition.EditionStore>();
+        app.Use(next =>
+        {
+            editions.Pipeline = next;
+            return new EssaySite.Edition.EditionMiddleware(next, editions, store).InvokeAsync;
+        });
         var assets = app.Services.GetRequiredService<StaticAssets>();
         app.Use(async (context, next) =>
         {
@@ -197,9 +207,8 @@ public static partial class SiteSetup
             }
         });
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseOutputCache();
         app.UseResponseCompression();
-        app.UseValidators();
+        app.UseSubPathLinks();
         app.UseRouting();
         return app;
     }

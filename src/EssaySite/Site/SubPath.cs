@@ -8,8 +8,8 @@ namespace EssaySite.Site;
 /// <summary>
 /// Serving behind a proxy and under a sub-path. Forwarded headers from trusted proxies give the public
 /// scheme, host and (X-Forwarded-Prefix) path base; <c>Site:BasePath</c> sets the path base outright. Pages
-/// are written with root-relative links ("/essay"), so when there is a path base they are rewritten once
-/// here, before output caching, to carry it ("/reading/essay").
+/// are written with root-relative links ("/essay"), so when there is a path base they are rewritten as the
+/// page is rendered (once per edition for the fixed pages) to carry it ("/reading/essay").
 /// </summary>
 public static partial class SubPath
 {
@@ -68,6 +68,50 @@ public static partial class SubPath
             return next(context);
         });
     }
+
+    /// <summary>
+    /// Under a path base, moves the root-relative links of an HTML answer and a redirect's target under it. Only
+    /// those answers are buffered; without a path base nothing is.
+    /// </summary>
+    public static IApplicationBuilder UseSubPathLinks(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.PathBase.HasValue)
+        {
+            await next(context);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        RewriteLocation(context);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (body.Length > 0 && IsHtml(context.Response))
+        {
+            body = RewriteHtml(body.Span, context.Request.PathBase.Value!);
+        }
+
+        // Only a complete answer gets a length: an empty 404 here is filled in by the status code pages around it.
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            context.Response.ContentLength = body.Length;
+        }
+
+        // Nothing written means the answer has not started, so the status code pages can still fill in a 404.
+        if (body.Length > 0)
+        {
+            await original.WriteAsync(body, context.RequestAborted);
+        }
+    });
 
     /// <summary>Adds the request's path base to a root-relative redirect target.</summary>
     public static void RewriteLocation(HttpContext context)

@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace EssaySite.Edition;
+
+/// <summary>
+/// One address's answer, made once: its status, content type and cache policy, a strong ETag, and the body as it is
+/// (identity) and compressed with Brotli at its highest quality and with gzip (done once per content version, so the
+/// slowest, smallest settings are worth it). A body that does not compress gets no compressed forms.
+/// </summary>
+public sealed class EditionEntry
+{
+    public required int Status { get; init; }
+    public required string ContentType { get; init; }
+    public required string? CacheControl { get; init; }
+    public required string ETag { get; init; }
+    public required ReadOnlyMemory<byte> Identity { get; init; }
+    public ReadOnlyMemory<byte>? Brotli { get; init; }
+    public ReadOnlyMemory<byte>? Gzip { get; init; }
+
+    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body))[..20];
+        var compressible = body.Length > 256 && IsCompressible(contentType);
+        return new EditionEntry
+        {
+            Status = status,
+            ContentType = contentType,
+            CacheControl = cacheControl,
+            ETag = $"\"{hash}\"",
+            Identity = body,
+            Brotli = compressible ? Compress(body, s => new BrotliStream(s, CompressionLevel.SmallestSize)) : null,
+            Gzip = compressible ? Compress(body, s => new GZipStream(s, CompressionLevel.SmallestSize)) : null,
+        };
+    }
+
+    private static bool IsCompressible(string contentType) =>
+        contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.Contains("json", StringComparison.Ordinal)
+        || contentType.Contains("xml", StringComparison.Ordinal) || contentType.Contains("svg", StringComparison.Ordinal);
+
+    private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(body);
+        }
+
+        return output.ToArray();
+    }
+}
+
+/// <summary>Where an edition is for: the public origin and path base its absolute links were written for.</summary>
+public readonly record struct EditionKey(string Scheme, string Host, string PathBase)
+{
+    public override string ToString() => $"{Scheme}://{Host}{PathBase}";
+}
+
+/// <summary>Every fixed answer of one content version for one origin, looked up by path.</summary>
+public sealed class SiteEdition(string version, EditionKey key, FrozenDictionary<string, EditionEntry> entries, DateTimeOffset lastModified)
+{
+    public string Version { get; } = version;
+
+    public EditionKey Key { get; } = key;
+
+    public FrozenDictionary<string, EditionEntry> Entries { get; } = entries;
+
+    /// <summary>When this content version was published, for Last-Modified.</summary>
+    public DateTimeOffset LastModified { get; } = lastModified;
+}

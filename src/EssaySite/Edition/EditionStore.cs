@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using EssaySite.Content;
+using EssaySite.Site;
+using Microsoft.Extensions.Options;
+
+namespace EssaySite.Edition;
+
+/// <summary>
+/// The editions of the current content version: one per public origin the site answers for (the configured
+/// <c>Site:BaseUrl</c>, or each scheme, host and path base requests arrive with, at most <see cref="MaxOrigins"/>, so
+/// no request ever gets another host's absolute URLs and a stranger's Host headers cannot fill memory). An edition is
+/// built in the background, by running each fixed address through the site's own pipeline once; until it is ready,
+/// and for origins past the bound, pages are rendered on demand. A new content version starts a new generation in
+/// one reference assignment, so a request is answered wholly from one version.
+/// </summary>
+public sealed partial class EditionStore
+{
+    public const int MaxOrigins = 4;
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SiteOptions _options;
+    private readonly ILogger<EditionStore> _logger;
+    private Generation _current = new("", new());
+
+    public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, ILogger<EditionStore> logger)
+    {
+        _scopes = scopes;
+        _options = options.Value;
+        _logger = logger;
+        // A reload re-renders the origins the last version was serving, at once, rather than on their next request.
+        content.Published += Rebuild;
+    }
+
+    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions);
+
+    /// <summary>The pipeline behind the edition's middleware, which renders a page as a request would. Set at start-up.</summary>
+    internal RequestDelegate? Pipeline { get; set; }
+
+    /// <summary>The origin a request's absolute URLs are written for.</summary>
+    public EditionKey KeyFor(HttpContext context)
+    {
+        var request = context.Request;
+        if (_options.BaseUrl is { Length: > 0 } configured)
+        {
+            var uri = new Uri(configured);
+            return new EditionKey(uri.Scheme, uri.Authority, request.PathBase.Value ?? "");
+        }
+
+        return new EditionKey(request.Scheme, request.Host.Value ?? "", request.PathBase.Value ?? "");
+    }
+
+    /// <summary>The ready edition of this snapshot for this origin, or null (and, within the bound, one is begun).</summary>
+    public SiteEdition? Find(ContentSnapshot site, EditionKey key)
+    {
+        if (CurrentFor(site) is not { } generation)
+        {
+            return null;
+        }
+
+        if (!generation.Editions.TryGetValue(key, out var edition))
+        {
+            if (generation.Editions.Count >= MaxOrigins)
+            {
+                return null;
+            }
+
+            edition = generation.Editions.GetOrAdd(key, k => Start(site, k));
+        }
+
+        var task = edition.Value;
+        return task.IsCompletedSuccessfully ? task.Result : null;
+    }
+
+    /// <summary>The edition of this snapshot for this origin once it is built (begun if it is not), or null past the bound.</summary>
+    public Task<SiteEdition?> WhenBuilt(ContentSnapshot site, EditionKey key)
+    {
+        if (CurrentFor(site) is not { } generation || (!generation.Editions.ContainsKey(key) && generation.Editions.Count >= MaxOrigins))
+        {
+            return Task.FromResult<SiteEdition?>(null);
+        }
+
+        return generation.Editions.GetOrAdd(key, k => Start(site, k)).Value;
+    }
+
+    /// <summary>Builds the configured origin's edition now, in the background (start-up calls this once the content is loaded).</summary>
+    public Task<SiteEdition?> Warm(ContentSnapshot site)
+    {
+        if (_options.BaseUrl is not { Length: > 0 } configured || CurrentFor(site) is not { } generation)
+        {
+            return Task.FromResult<SiteEdition?>(null);
+        }
+
+        var uri = new Uri(configured);
+        var key = new EditionKey(uri.Scheme, uri.Authority, _options.NormalizedBasePath);
+        return generation.Editions.GetOrAdd(key, k => Start(site, k)).Value;
+    }
+
+    /// <summary>Renders every fixed address of the snapshot for one origin; also what the static export writes.</summary>
+    public async Task<SiteEdition> BuildAsync(ContentSnapshot site, EditionKey key, CancellationToken cancel = default)
+    {
+        var pipeline = Pipeline ?? throw new InvalidOperationException("The edition's pipeline is set when the app is built.");
+        var entries = new Dictionary<string, EditionEntry>(StringComparer.Ordinal);
+        foreach (var path in SiteRoutes.Fixed(site))
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (await RenderAsync(pipeline, site, key, path) is { } entry)
+            {
+                entries[path] = entry;
+            }
+        }
+
+        return new SiteEdition(site.Version, key, entries.ToFrozenDictionary(StringComparer.Ordinal), site.LoadedAt);
+    }
+
+    private Generation? CurrentFor(ContentSnapshot site)
+    {
+        var generation = Volatile.Read(ref _current);
+        if (generation.Version == site.Version)
+        {
+            return generation;
+        }
+
+        var fresh = new Generation(site.Version, new());
+        var seen = Interlocked.CompareExchange(ref _current, fresh, generation);
+        generation = ReferenceEquals(seen, generation) ? fresh : seen;
+        return generation.Version == site.Version ? generation : null;
+    }
+
+    private void Rebuild(ContentSnapshot site)
+    {
+        var previous = Volatile.Read(ref _current);
+        if (Pipeline is null || previous.Version == site.Version || CurrentFor(site) is not { } generation)
+        {
+            return;
+        }
+
+        foreach (var key in previous.Editions.Keys)
+        {
+            _ = generation.Editions.GetOrAdd(key, k => Start(site, k)).Value;
+        }
+    }
+
+    private Lazy<Task<SiteEdition?>> Start(ContentSnapshot site, EditionKey key) => new(() => Task.Run(async () =>
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var edition = await BuildAsync(site, key);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var origin = key.ToString();
+            Built(_logger, site.Version, origin, edition.Entries.Count, elapsed);
+            return edition;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Pages are still rendered on demand; the failure is logged, not thrown at a request.
+            BuildFailed(_logger, e, site.Version, key.ToString());
+            return null;
+        }
+    }));
+
+    private async Task<EditionEntry?> RenderAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SnapshotPin>().Snapshot = site;
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var request = context.Request;
+        request.Method = HttpMethods.Get;
+        request.Scheme = key.Scheme;
+        request.Host = new HostString(key.Host);
+        request.PathBase = key.PathBase;
+        request.Path = path;
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await pipeline(context);
+
+        var response = context.Response;
+        var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+        if (response.StatusCode != expected || response.ContentType is not { } type)
+        {
+            Skipped(_logger, path, response.StatusCode);
+            return null;
+        }
+
+        return EditionEntry.Make(response.StatusCode, type, response.Headers.CacheControl.ToString() is { Length: > 0 } cache ? cache : null, body.ToArray());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Edition of content {Version:l} for {Origin:l}: {Count} addresses rendered in {Elapsed:0} ms")]
+    private static partial void Built(ILogger logger, string version, string origin, int count, double elapsed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The edition of content {Version:l} for {Origin:l} could not be built; pages are rendered on demand")]
+    private static partial void BuildFailed(ILogger logger, Exception e, string version, string origin);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edition: {Path:l} answered {Status} and is left to be rendered on demand")]
+    private static partial void Skipped(ILogger logger, string path, int status);
+}
+
+/// <summary>
+/// The snapshot one scope must use. A request leaves it empty and gets the store's current snapshot; the edition
+/// sets it, so every page of an edition is rendered from the one snapshot the edition is for.
+/// </summary>
+public sealed class SnapshotPin
+{
+    public ContentSnapshot? Snapshot { get; set; }
+}

@@ -1,0 +1,21 @@
+using EssaySite.Content;
+using EssaySite.Search;
+
+namespace EssaySite.Site;
+
+/// <summary>
+/// The addresses whose answer depends only on the content: every page a reader reaches (the sitemap's list), the
+/// pages of the site's own tools before they are given a query, one citation page for each paragraph, and the
+/// machine-readable files. The edition renders exactly these, and the export writes them.
+/// </summary>
+public static class SiteRoutes
+{
+    public const string NotFound = "/not-found";
+
+    public static IEnumerable<string> Fixed(ContentSnapshot site) =>
+        Syndication.AllPages(site).Select(p => p.Url)
+            .Concat(["/search", "/assign", "/packet"])
+            .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
+            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, NotFound])
+            .Distinct(StringComparer.Ordinal);
+}
