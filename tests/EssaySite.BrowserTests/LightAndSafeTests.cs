@@ -20,11 +20,27 @@ public sealed class LightAndSafeTests(BrowserFixture site)
             }
         };
         page.Console += (_, m) => { if (m.Type is "error" or "warning") { console.Add($"{page.Url}: {m.Text}"); } };
+        // Every violation of the policy, Trusted Types included, as the page itself sees it.
+        await page.AddInitScriptAsync("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(location.pathname + ': ' + e.violatedDirective + ' ' + e.blockedURI));");
+        var violations = new List<string>();
         foreach (var url in AccessibilityTests.AllPages)
         {
             await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            // Use what the scripts add: open a panel, copy a citation (refused without permission, which the script says).
+            if (await page.Locator("details.refs > summary").CountAsync() > 0)
+            {
+                await page.Locator("details.refs > summary").First.ClickAsync();
+            }
+
+            if (await page.Locator(".copy-button").CountAsync() > 0)
+            {
+                await page.Locator(".copy-button").First.ClickAsync();
+            }
+
+            violations.AddRange(await page.EvaluateAsync<string[]>("() => window.__violations"));
         }
 
+        Assert.Empty(violations);
         Assert.Empty(offsite);
         Assert.DoesNotContain(console, c => c.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || c.Contains("Refused to", StringComparison.Ordinal));
         Assert.DoesNotContain(console, c => !c.Contains("404", StringComparison.Ordinal));

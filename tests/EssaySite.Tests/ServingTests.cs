@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net.Http.Headers;
 
 namespace EssaySite.Tests;
@@ -7,13 +8,19 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
 {
     public static TheoryData<string> Urls() => ["/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/perspectives", "/about", "/commentary", "/search?q=Iran", "/no-such-page", "/feed.xml", "/css/site.css"];
 
+    private static readonly string[] Directives =
+    [
+        "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "manifest-src 'self'",
+        "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'", "require-trusted-types-for 'script'",
+    ];
+
     [Theory]
     [MemberData(nameof(Urls))]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string url)
     {
         using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
-        foreach (var directive in new[] { "default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "script-src 'self'" })
+        foreach (var directive in Directives)
         {
             Assert.Contains(directive, csp, StringComparison.Ordinal);
         }
@@ -23,7 +30,9 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.True(response.Headers.Contains("Referrer-Policy"));
         Assert.True(response.Headers.Contains("Permissions-Policy"));
-        Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
+        Assert.True(int.Parse(Regex.Match(hsts, "max-age=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 31536000, hsts);
+        Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
         Assert.False(response.Headers.Contains("Server"));
     }
 

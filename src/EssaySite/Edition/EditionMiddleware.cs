@@ -4,17 +4,26 @@ using Microsoft.Net.Http.Headers;
 namespace EssaySite.Edition;
 
 /// <summary>
-/// Answers GET and HEAD for the edition's addresses with a dictionary look-up: the encoding the client accepts
-/// (Brotli, gzip or none), a strong ETag and 304 for a match, Vary, Content-Length. Everything else (a query
-/// string, another method, an address that depends on the request) goes on to the pages.
+/// Answers GET and HEAD for the static files and the edition's addresses with a dictionary look-up: the encoding
+/// the client accepts (Brotli, gzip or none), a strong ETag and 304 for a match, Vary, Content-Length. Everything
+/// else (a query string, another method, an address that depends on the request) goes on to the pages.
 /// </summary>
-public sealed class EditionMiddleware(RequestDelegate next, EditionStore editions, ContentStore store)
+public sealed class EditionMiddleware(RequestDelegate next, EditionStore editions, ContentStore store, Site.StaticAssets assets)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.QueryString.HasValue
-            || request.Path.Value is not { } path || !store.IsLoaded)
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.Value is not { } path)
+        {
+            return next(context);
+        }
+
+        if (assets.Find(path, request.Query["v"], out var current) is { } asset)
+        {
+            return ServeAsync(context, asset, null, current ? Site.StaticAssets.Immutable : Site.StaticAssets.Revalidate);
+        }
+
+        if (request.QueryString.HasValue || !store.IsLoaded)
         {
             return next(context);
         }
@@ -25,10 +34,10 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
             return next(context);
         }
 
-        return ServeAsync(context, edition, entry);
+        return ServeAsync(context, entry, edition.LastModified, entry.CacheControl ?? "public, max-age=0, must-revalidate");
     }
 
-    private static async Task ServeAsync(HttpContext context, SiteEdition edition, EditionEntry entry)
+    private static async Task ServeAsync(HttpContext context, EditionEntry entry, DateTimeOffset? lastModified, string cacheControl)
     {
         var (body, coding, tag) = Negotiate(context.Request.Headers.AcceptEncoding, entry);
         var response = context.Response;
@@ -36,8 +45,12 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
         response.StatusCode = entry.Status;
         response.ContentType = entry.ContentType;
         headers.ETag = tag;
-        headers.LastModified = edition.LastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        headers.CacheControl = entry.CacheControl ?? "public, max-age=0, must-revalidate";
+        if (lastModified is { } modified)
+        {
+            headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        headers.CacheControl = cacheControl;
         if (entry.Brotli is not null)
         {
             headers.Vary = HeaderNames.AcceptEncoding;

@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using EssaySite.Content;
+using EssaySite.Edition;
 using EssaySite.Site;
 using Microsoft.AspNetCore.TestHost;
 
@@ -11,19 +8,17 @@ namespace EssaySite.Export;
 
 /// <summary>
 /// <c>export &lt;folder&gt; [--base-path /reading/] [--base-url https://host/]</c>: writes the whole site as static
-/// files. It runs the site itself, in memory (ASP.NET Core's TestServer), and saves what it answers, so the files are the
-/// server's own HTML: every page as <c>path/index.html</c>, the 404 page as <c>404.html</c>, the assets, feed,
-/// sitemap and robots.txt. It starts from every page the sitemap lists and follows every link, so a page
-/// reachable on the site is in the export, and a broken link stops the export.
+/// files. It starts the site in memory (ASP.NET Core's TestServer, no socket), renders the edition for the public
+/// address, the same bytes the server serves, checks that every link in it resolves, and writes it: every page as
+/// <c>path/index.html</c>, the 404 page as <c>404.html</c>, the assets, feed, sitemap and robots.txt.
 /// </summary>
-public static partial class StaticExport
+public static class StaticExport
 {
     public const string Usage = "usage: export <folder> [--base-path /sub/path/] [--base-url https://public.host/]";
 
     /// <summary>Where a static host finds the page for a missing address.</summary>
     public const string NotFoundFile = "404.html";
 
-    private const string NotFoundPath = "/not-found";
     private const string DefaultBaseUrl = "http://localhost:8080";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
@@ -71,37 +66,68 @@ public static partial class StaticExport
         var ready = Stopwatch.GetElapsedTime(started);
 
         var site = app.Services.GetRequiredService<ContentStore>().Current;
-        var seeds = Syndication.AllPages(site).Select(p => p.Url)
-            .Concat(["/search", "/assign", "/packet", "/feed.xml", "/sitemap.xml", "/robots.txt", NotFoundPath])
-            .Concat(app.Services.GetRequiredService<StaticAssets>().All.Select(a => a.Path));
-
-        // This client neither follows redirects nor asks for compression, so a redirect shows as a problem.
-        using var client = app.GetTestClient();
-        var crawl = new Crawl(client, basePath, folder);
-        await crawl.RunAsync(seeds);
+        var publicUri = new Uri(baseUrl);
+        var key = new EditionKey(publicUri.Scheme, publicUri.Authority, basePath);
+        // The same edition the server warms at start-up for its public address: begun already, awaited here.
+        var edition = await app.Services.GetRequiredService<EditionStore>().WhenBuilt(site, key)
+            ?? throw new InvalidOperationException($"the edition for {key} could not be built");
+        var assets = app.Services.GetRequiredService<StaticAssets>().All.ToList();
+        var rendered = Stopwatch.GetElapsedTime(started);
         await app.StopAsync();
 
-        if (!crawl.Problems.IsEmpty)
+        // The export is the edition written out: the same bytes the server sends, with .br and .gz beside each
+        // file that compresses, for a host that serves precompressed files (nginx gzip_static, Caddy, a CDN).
+        var problems = LinkCheck.Run(edition, assets.Select(a => a.Path), basePath);
+        if (problems.Count > 0)
         {
-            foreach (var problem in crawl.Problems.Order(StringComparer.Ordinal))
+            foreach (var problem in problems)
             {
                 await errors.WriteLineAsync(problem);
             }
 
-            await errors.WriteLineAsync($"export: {ContentException.Count(crawl.Problems.Count)}; the export in {folder} is incomplete");
+            await errors.WriteLineAsync($"export: {ContentException.Count(problems.Count)}; nothing was written to {folder}");
             return 1;
         }
 
+        var files = edition.Entries.Select(e => (e.Key, e.Value)).Concat(assets).ToList();
+        var (written, bytes) = (0, 0L);
+        foreach (var (path, entry) in files)
+        {
+            var file = Path.GetFullPath(Path.Combine(folder, FileFor(path)));
+            if (!file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                await errors.WriteLineAsync($"{path}: would be written outside the export folder");
+                return 1;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllBytesAsync(file, entry.Identity);
+            bytes += entry.Identity.Length;
+            foreach (var (suffix, body) in new[] { (".br", entry.Brotli), (".gz", entry.Gzip) })
+            {
+                if (body is { } compressed)
+                {
+                    await File.WriteAllBytesAsync(file + suffix, compressed);
+                }
+            }
+
+            if (++written % 250 == 0)
+            {
+                await output.WriteLineAsync($"… {written:N0} of {files.Count:N0} files written");
+            }
+        }
+
         await output.WriteLineAsync(
-            $"Exported {crawl.Files:N0} files ({crawl.Bytes / 1024.0 / 1024.0:0.0} MB) to {folder} " +
-            $"in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms ({ready.TotalMilliseconds:N0} ms to load the content and start), for {baseUrl.TrimEnd('/')}{(new Uri(baseUrl).AbsolutePath == "/" ? basePath : "")}/");
+            $"Exported {written:N0} files ({bytes / 1024.0 / 1024.0:0.0} MB, with .br and .gz beside those that compress) to {folder} " +
+            $"in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms ({ready.TotalMilliseconds:N0} ms to load the content and start, " +
+            $"{(rendered - ready).TotalMilliseconds:N0} ms to render the edition), for {baseUrl.TrimEnd('/')}{(publicUri.AbsolutePath == "/" ? basePath : "")}/");
         return 0;
     }
 
     /// <summary>The file a site path is saved as: a page becomes <c>path/index.html</c>, a file keeps its name.</summary>
     public static string FileFor(string path)
     {
-        if (path == NotFoundPath)
+        if (path == SiteRoutes.NotFound)
         {
             return NotFoundFile;
         }
@@ -112,96 +138,6 @@ public static partial class StaticExport
             : trimmed + "/index.html";
     }
 
-    /// <summary>Fetches pages level by level, in parallel, saving each and queuing the site paths it links to.</summary>
-    // The site's own markup, where every attribute is double-quoted (Razor and the sanitizer both write it so).
-    [GeneratedRegex(@"\s(?:" + SubPath.LinkAttributes + @")=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
-    private static partial Regex LinkAttribute();
-
-    private sealed class Crawl(HttpClient client, string basePath, string folder)
-    {
-        private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.Ordinal);
-        private long _files;
-        private long _bytes;
-
-        public ConcurrentBag<string> Problems { get; } = [];
-
-        public long Files => _files;
-
-        public long Bytes => _bytes;
-
-        public async Task RunAsync(IEnumerable<string> seeds)
-        {
-            var level = seeds.Where(s => _seen.TryAdd(s, "the sitemap")).ToList();
-            while (level.Count > 0)
-            {
-                var found = new ConcurrentBag<string>();
-                await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2 }, async (path, cancel) =>
-                {
-                    foreach (var link in await SaveAsync(path, cancel))
-                    {
-                        if (_seen.TryAdd(link, path))
-                        {
-                            found.Add(link);
-                        }
-                    }
-                });
-                level = [.. found];
-            }
-        }
-
-        private async Task<IReadOnlyList<string>> SaveAsync(string path, CancellationToken cancel)
-        {
-            using var response = await client.GetAsync(new Uri(basePath + path, UriKind.Relative), cancel);
-            var expected = path == NotFoundPath ? HttpStatusCode.NotFound : HttpStatusCode.OK;
-            if (response.StatusCode != expected)
-            {
-                var where = response.Headers.Location is { } to ? $", redirecting to {to}" : "";
-                Problems.Add($"{path}: answered {(int)response.StatusCode}{where} (linked from {_seen[path]})");
-                return [];
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(cancel);
-            var file = Path.GetFullPath(Path.Combine(folder, FileFor(path)));
-            if (!file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                Problems.Add($"{path}: would be written outside the export folder");
-                return [];
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllBytesAsync(file, body, cancel);
-            Interlocked.Increment(ref _files);
-            Interlocked.Add(ref _bytes, body.Length);
-            return response.Content.Headers.ContentType?.MediaType == "text/html" ? Links(body) : [];
-        }
-
-        /// <summary>The site paths a page points at, without base path, query or fragment.</summary>
-        private List<string> Links(byte[] html)
-        {
-            var links = new List<string>();
-            foreach (Match match in LinkAttribute().Matches(Encoding.UTF8.GetString(html)))
-            {
-                if (SitePath(WebUtility.HtmlDecode(match.Groups["url"].Value)) is { } path)
-                {
-                    links.Add(path);
-                }
-            }
-
-            return links;
-        }
-
-        private string? SitePath(string url)
-        {
-            if (!url.StartsWith(basePath + "/", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal))
-            {
-                return null; // Another site, or a fragment of this page.
-            }
-
-            var path = url[basePath.Length..];
-            var end = path.IndexOfAny(['?', '#']);
-            return end < 0 ? path : path[..end];
-        }
-    }
 }
 
 /// <summary>The export command's own arguments; everything else is passed on as configuration.</summary>

@@ -191,20 +191,14 @@ public static partial class SiteSetup
 
             await next(context);
         });
-        // The edition: every address with one fixed answer is served from bytes made once per content version.
+        // The edition: the static files and every address with one fixed answer are served from bytes made once
+        // (per content version, for the pages); the pipeline behind it renders the rest, and the edition itself.
         var editions = app.Services.GetRequiredService<EssaySite.Edition.EditionStore>();
+        var assets = app.Services.GetRequiredService<StaticAssets>();
         app.Use(next =>
         {
             editions.Pipeline = next;
-            return new EssaySite.Edition.EditionMiddleware(next, editions, store).InvokeAsync;
-        });
-        var assets = app.Services.GetRequiredService<StaticAssets>();
-        app.Use(async (context, next) =>
-        {
-            if (!await assets.TryServeAsync(context))
-            {
-                await next(context);
-            }
+            return new EssaySite.Edition.EditionMiddleware(next, editions, store, assets).InvokeAsync;
         });
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseResponseCompression();
