@@ -19,6 +19,17 @@ public sealed class EditionEntry
     public ReadOnlyMemory<byte>? Brotli { get; init; }
     public ReadOnlyMemory<byte>? Gzip { get; init; }
 
+    // The header values, made once rather than on every request: each encoding has its own strong tag.
+    internal Microsoft.Extensions.Primitives.StringValues ContentTypeHeader => _contentType ??= ContentType;
+    internal Microsoft.Extensions.Primitives.StringValues IdentityTag => _identityTag ??= ETag;
+    internal Microsoft.Extensions.Primitives.StringValues BrotliTag => _brotliTag ??= ETag.Insert(ETag.Length - 1, "-br");
+    internal Microsoft.Extensions.Primitives.StringValues GzipTag => _gzipTag ??= ETag.Insert(ETag.Length - 1, "-gz");
+
+    private Microsoft.Extensions.Primitives.StringValues? _contentType;
+    private Microsoft.Extensions.Primitives.StringValues? _identityTag;
+    private Microsoft.Extensions.Primitives.StringValues? _brotliTag;
+    private Microsoft.Extensions.Primitives.StringValues? _gzipTag;
+
     public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(body))[..20];
@@ -68,4 +79,6 @@ public sealed class SiteEdition(string version, EditionKey key, FrozenDictionary
 
     /// <summary>When this content version was published, for Last-Modified.</summary>
     public DateTimeOffset LastModified { get; } = lastModified;
+
+    internal Microsoft.Extensions.Primitives.StringValues LastModifiedHeader { get; } = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

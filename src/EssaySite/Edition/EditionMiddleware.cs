@@ -1,4 +1,5 @@
 using EssaySite.Content;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace EssaySite.Edition;
@@ -10,6 +11,13 @@ namespace EssaySite.Edition;
 /// </summary>
 public sealed class EditionMiddleware(RequestDelegate next, EditionStore editions, ContentStore store, Site.StaticAssets assets)
 {
+    private static readonly StringValues AcceptEncodingVary = HeaderNames.AcceptEncoding;
+    private static readonly StringValues Br = "br";
+    private static readonly StringValues GzipCoding = "gzip";
+    private static readonly StringValues PageCache = "public, max-age=0, must-revalidate";
+    private static readonly StringValues ImmutableCache = Site.StaticAssets.Immutable;
+    private static readonly StringValues RevalidateCache = Site.StaticAssets.Revalidate;
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -18,89 +26,91 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
             return next(context);
         }
 
-        if (assets.Find(path, request.Query["v"], out var current) is { } asset)
+        if (assets.Find(path, request.QueryString.HasValue ? request.Query["v"] : default, out var current) is { } asset)
         {
-            return ServeAsync(context, asset, null, current ? Site.StaticAssets.Immutable : Site.StaticAssets.Revalidate);
+            return ServeAsync(context, asset, default, current ? ImmutableCache : RevalidateCache);
         }
 
+        // The store's snapshot, read once: the answer comes wholly from that version's edition, or from the pages.
         if (request.QueryString.HasValue || !store.IsLoaded)
         {
             return next(context);
         }
 
-        var site = context.RequestServices.GetRequiredService<ContentSnapshot>();
-        if (editions.Find(site, editions.KeyFor(context)) is not { } edition || !edition.Entries.TryGetValue(path, out var entry))
+        if (editions.Find(store.Current, editions.KeyFor(context)) is not { } edition || !edition.Entries.TryGetValue(path, out var entry))
         {
             return next(context);
         }
 
-        return ServeAsync(context, entry, edition.LastModified, entry.CacheControl ?? "public, max-age=0, must-revalidate");
+        return ServeAsync(context, entry, edition.LastModifiedHeader, entry.CacheControl is { } cache ? cache : PageCache);
     }
 
-    private static async Task ServeAsync(HttpContext context, EditionEntry entry, DateTimeOffset? lastModified, string cacheControl)
+    private static Task ServeAsync(HttpContext context, EditionEntry entry, StringValues lastModified, StringValues cacheControl)
     {
-        var (body, coding, tag) = Negotiate(context.Request.Headers.AcceptEncoding, entry);
+        var accept = context.Request.Headers.AcceptEncoding;
+        var (body, coding, tag) =
+            entry.Brotli is { } br && Accepts(accept, "br") ? (br, Br, entry.BrotliTag)
+            : entry.Gzip is { } gzip && Accepts(accept, "gzip") ? (gzip, GzipCoding, entry.GzipTag)
+            : (entry.Identity, default, entry.IdentityTag);
         var response = context.Response;
         var headers = response.Headers;
         response.StatusCode = entry.Status;
-        response.ContentType = entry.ContentType;
+        headers.ContentType = entry.ContentTypeHeader;
         headers.ETag = tag;
-        if (lastModified is { } modified)
+        headers.CacheControl = cacheControl;
+        if (lastModified.Count > 0)
         {
-            headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            headers.LastModified = lastModified;
         }
 
-        headers.CacheControl = cacheControl;
         if (entry.Brotli is not null)
         {
-            headers.Vary = HeaderNames.AcceptEncoding;
-        }
-
-        if (coding is not null)
-        {
-            headers.ContentEncoding = coding;
+            headers.Vary = AcceptEncodingVary;
         }
 
         if (entry.Status == StatusCodes.Status200OK && Matches(context.Request.Headers.IfNoneMatch, entry.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            headers.ContentEncoding = default;
-            return;
+            return Task.CompletedTask;
+        }
+
+        if (coding.Count > 0)
+        {
+            headers.ContentEncoding = coding;
         }
 
         response.ContentLength = body.Length;
-        if (HttpMethods.IsGet(context.Request.Method))
-        {
-            await response.Body.WriteAsync(body, context.RequestAborted);
-        }
+        return HttpMethods.IsGet(context.Request.Method)
+            ? response.Body.WriteAsync(body, context.RequestAborted).AsTask()
+            : Task.CompletedTask;
     }
 
-    /// <summary>Brotli if accepted, else gzip, else the plain bytes; each with its own strong tag.</summary>
-    private static (ReadOnlyMemory<byte> Body, string? Coding, string Tag) Negotiate(Microsoft.Extensions.Primitives.StringValues acceptEncoding, EditionEntry entry)
+    /// <summary>Whether an Accept-Encoding header accepts a coding ("br;q=0" refuses it), read without allocating.</summary>
+    private static bool Accepts(StringValues header, string coding)
     {
-        var accepts = acceptEncoding.Count == 0 ? [] : acceptEncoding.ToString().Split(',');
-        if (entry.Brotli is { } br && Accepts(accepts, "br"))
+        foreach (var value in header)
         {
-            return (br, "br", entry.ETag.Insert(entry.ETag.Length - 1, "-br"));
-        }
-
-        if (entry.Gzip is { } gzip && Accepts(accepts, "gzip"))
-        {
-            return (gzip, "gzip", entry.ETag.Insert(entry.ETag.Length - 1, "-gz"));
-        }
-
-        return (entry.Identity, null, entry.ETag);
-    }
-
-    private static bool Accepts(string[] accepts, string coding)
-    {
-        foreach (var item in accepts)
-        {
-            var parts = item.Split(';');
-            if (parts[0].Trim().Equals(coding, StringComparison.OrdinalIgnoreCase))
+            var rest = value.AsSpan();
+            while (rest.Length > 0)
             {
-                // "br;q=0" refuses it.
-                return !parts.Skip(1).Any(p => p.Trim().Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
+                var comma = rest.IndexOf(',');
+                var item = (comma < 0 ? rest : rest[..comma]).Trim();
+                rest = comma < 0 ? default : rest[(comma + 1)..];
+                var semicolon = item.IndexOf(';');
+                var name = (semicolon < 0 ? item : item[..semicolon]).Trim();
+                if (!name.Equals(coding, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (semicolon < 0)
+                {
+                    return true;
+                }
+
+                var parameters = item[(semicolon + 1)..];
+                var q = parameters.IndexOf("q=", StringComparison.OrdinalIgnoreCase);
+                return q < 0 || !double.TryParse(parameters[(q + 2)..].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var quality) || quality > 0;
             }
         }
 
@@ -108,25 +118,28 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
     }
 
     // Any representation's tag names the same content: "abc", "abc-br" and "abc-gz" all match.
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string tag)
+    private static bool Matches(StringValues ifNoneMatch, string tag)
     {
         if (ifNoneMatch.Count == 0)
         {
             return false;
         }
 
-        var stem = tag[..^1];
-        foreach (var candidate in ifNoneMatch.ToString().Split(','))
+        var stem = tag.AsSpan(0, tag.Length - 1);
+        foreach (var header in ifNoneMatch)
         {
-            var value = candidate.Trim();
-            if (value.StartsWith("W/", StringComparison.Ordinal))
+            foreach (var range in header.AsSpan().Split(','))
             {
-                value = value[2..];
-            }
+                var value = header.AsSpan()[range].Trim();
+                if (value.StartsWith("W/"))
+                {
+                    value = value[2..];
+                }
 
-            if (value == "*" || value == tag || value == stem + "-br\"" || value == stem + "-gz\"")
-            {
-                return true;
+                if (value.SequenceEqual("*") || (value.StartsWith(stem) && value[stem.Length..] is "\"" or "-br\"" or "-gz\""))
+                {
+                    return true;
+                }
             }
         }
 

@@ -1,21 +1,38 @@
 using EssaySite.Content;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EssaySite.Site;
 
-/// <summary>Liveness for load balancers and the container: 200 once content is loaded, 503 before.</summary>
+/// <summary>
+/// Liveness for load balancers and the container, with the framework's health checks: 200 and the content version
+/// once the content is loaded, 503 before.
+/// </summary>
 public static class Health
 {
     public const string Path = "/healthz";
 
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapGet(Path, (ContentStore store) => Check(store));
+        app.MapHealthChecks(Path, new HealthCheckOptions
+        {
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(report.Status == HealthStatus.Healthy
+                    ? $"ok {report.Entries["content"].Description}\n"
+                    : "content not loaded\n");
+            },
+        });
         return app;
     }
 
-    public static IResult Check(ContentStore store) => store.IsLoaded
-        ? Results.Text($"ok {store.Current.Version}\n", "text/plain")
-        : Results.Text("content not loaded\n", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>Healthy, with the version as its description, once the first content has loaded.</summary>
+    public sealed class ContentCheck(ContentStore store) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(store.IsLoaded ? HealthCheckResult.Healthy(store.Current.Version) : new HealthCheckResult(HealthStatus.Unhealthy, "content not loaded"));
+    }
 
     /// <summary>
     /// <c>dotnet EssaySite.dll healthcheck</c>: the container's HEALTHCHECK, since the runtime image has

@@ -13,24 +13,43 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
         "connect-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; " +
         "require-trusted-types-for 'script'; trusted-types 'none'";
 
+    private static readonly Microsoft.Extensions.Primitives.StringValues PolicyValue = Policy;
+    private static readonly Microsoft.Extensions.Primitives.StringValues NoSniff = "nosniff";
+    private static readonly Microsoft.Extensions.Primitives.StringValues Referrer = "strict-origin-when-cross-origin";
+    private static readonly Microsoft.Extensions.Primitives.StringValues Permissions = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+    private static readonly Microsoft.Extensions.Primitives.StringValues SameOrigin = "same-origin";
+    private static readonly Microsoft.Extensions.Primitives.StringValues Hsts = "max-age=31536000; includeSubDomains";
+    private readonly bool _hsts = !environment.IsDevelopment();
+
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Policy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            if (!environment.IsDevelopment())
-            {
-                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-            }
-
-            return Task.CompletedTask;
-        });
+        // Set as the answer starts, so an error page written after an exception carries them too. The callbacks are
+        // static and take the response as their state: nothing is allocated for them per request.
+        context.Response.OnStarting(_hsts ? WithHsts : WithoutHsts, context.Response);
         return next(context);
+    }
+
+    private static readonly Func<object, Task> WithHsts = state =>
+    {
+        Write((HttpResponse)state).StrictTransportSecurity = Hsts;
+        return Task.CompletedTask;
+    };
+
+    private static readonly Func<object, Task> WithoutHsts = state =>
+    {
+        Write((HttpResponse)state);
+        return Task.CompletedTask;
+    };
+
+    private static IHeaderDictionary Write(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = PolicyValue;
+        headers.XContentTypeOptions = NoSniff;
+        headers["Referrer-Policy"] = Referrer;
+        headers["Permissions-Policy"] = Permissions;
+        headers["Cross-Origin-Opener-Policy"] = SameOrigin;
+        headers["Cross-Origin-Resource-Policy"] = SameOrigin;
+        return headers;
     }
 }

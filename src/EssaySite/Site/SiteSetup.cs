@@ -108,6 +108,7 @@ public static partial class SiteSetup
         }
 
         builder.Services.AddTeaching();
+        builder.Services.AddHealthChecks().AddCheck<Health.ContentCheck>("content");
         return builder;
     }
 
@@ -161,6 +162,15 @@ public static partial class SiteSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
+        // Outside the method filter, so a 405 is logged like any other answer.
+        app.UseSerilogRequestLogging(o =>
+        {
+            // One event per request, except the health probes a container or load balancer sends every few seconds.
+            o.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path == Health.Path && context.Response.StatusCode == 200 ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
         app.UseMiddleware<MethodFilter>();
         if (app.Services.GetService<ContentWatcher>() is { } watcher)
         {
@@ -172,25 +182,10 @@ public static partial class SiteSetup
             });
         }
 
-        app.UseSerilogRequestLogging(o =>
-        {
-            // One event per request, except the health probes a container or load balancer sends every few seconds.
-            o.GetLevel = (context, _, error) =>
-                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : context.Request.Path == Health.Path && context.Response.StatusCode == 200 ? LogEventLevel.Verbose
-                : LogEventLevel.Information;
-        });
         var store = app.Services.GetRequiredService<ContentStore>();
-        app.Use(async (context, next) =>
-        {
+        app.Use((context, next) =>
             // The server listens while the content is still loading: a page waits for it, the health probe does not.
-            if (!store.IsLoaded && context.Request.Path != Health.Path)
-            {
-                await store.FirstLoad.WaitAsync(context.RequestAborted);
-            }
-
-            await next(context);
-        });
+            store.IsLoaded || context.Request.Path == Health.Path ? next(context) : WaitForContentAsync(store, context, next));
         // The edition: the static files and every address with one fixed answer are served from bytes made once
         // (per content version, for the pages); the pipeline behind it renders the rest, and the edition itself.
         var editions = app.Services.GetRequiredService<EssaySite.Edition.EditionStore>();
@@ -205,6 +200,12 @@ public static partial class SiteSetup
         app.UseSubPathLinks();
         app.UseRouting();
         return app;
+    }
+
+    private static async Task WaitForContentAsync(ContentStore store, HttpContext context, RequestDelegate next)
+    {
+        await store.FirstLoad.WaitAsync(context.RequestAborted);
+        await next(context);
     }
 
     private static WebApplication MapEssaySite(this WebApplication app)
