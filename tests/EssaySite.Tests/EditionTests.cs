@@ -70,14 +70,23 @@ public sealed partial class EditionTests(RealSite site) : IClassFixture<RealSite
     }
 
     [Fact]
-    public async Task AQuery_IsNotAnswered_FromTheEdition()
+    public async Task ASearch_IsAnsweredForItsOwnQuery_AndKeptForTheNextAsker()
     {
-        await WhenBuiltAsync(site.Factory);
-        using var fixedPage = await site.Client.GetAsync(new Uri("/search", UriKind.Relative));
-        Assert.NotNull(fixedPage.Headers.ETag);
-        using var withQuery = await site.Client.GetAsync(new Uri("/search?q=Mosaddegh", UriKind.Relative));
-        Assert.Null(withQuery.Headers.ETag);
-        Assert.Contains("Mosaddegh", await withQuery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var snapshot = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        var editions = site.Factory.Services.GetRequiredService<EditionStore>();
+        var key = new EditionKey("http", "localhost", "");
+        using var first = await site.Client.GetAsync(new Uri("/search?q=Mosaddegh", UriKind.Relative));
+        var html = await first.Content.ReadAsStringAsync();
+        Assert.Contains("“Mosaddegh”", html, StringComparison.Ordinal);
+        var kept = await editions.AnswerAsync(snapshot, key, "/search", new Microsoft.AspNetCore.Http.QueryString("?q=Mosaddegh"));
+        Assert.Equal(html, System.Text.Encoding.UTF8.GetString(kept!.Identity.Span));
+        Assert.Equal(html, await site.Client.GetStringAsync(new Uri("/search?q=Mosaddegh", UriKind.Relative)));
+
+        var other = await site.Client.GetStringAsync(new Uri("/search?q=Halabja", UriKind.Relative));
+        Assert.Contains("“Halabja”", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("“Mosaddegh”", other, StringComparison.Ordinal);
+        using var withMore = await site.Client.GetAsync(new Uri("/search?q=Halabja&page=2", UriKind.Relative));
+        Assert.Null(withMore.Headers.ETag);
     }
 
     [Fact]

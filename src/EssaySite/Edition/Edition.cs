@@ -30,8 +30,11 @@ public sealed class EditionEntry
     private Microsoft.Extensions.Primitives.StringValues? _brotliTag;
     private Microsoft.Extensions.Primitives.StringValues? _gzipTag;
 
-    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body)
+    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body, bool quick = false)
     {
+        // An edition is made once per content version, so it takes the smallest output; an answer made on demand
+        // (a search) takes a fast setting, which still saves most of the bytes.
+        var level = quick ? CompressionLevel.Fastest : CompressionLevel.SmallestSize;
         var hash = Convert.ToHexStringLower(SHA256.HashData(body))[..20];
         var compressible = body.Length > 256 && IsCompressible(contentType);
         return new EditionEntry
@@ -41,8 +44,8 @@ public sealed class EditionEntry
             CacheControl = cacheControl,
             ETag = $"\"{hash}\"",
             Identity = body,
-            Brotli = compressible ? Compress(body, s => new BrotliStream(s, CompressionLevel.SmallestSize)) : null,
-            Gzip = compressible ? Compress(body, s => new GZipStream(s, CompressionLevel.SmallestSize)) : null,
+            Brotli = compressible ? Compress(body, s => new BrotliStream(s, level)) : null,
+            Gzip = compressible ? Compress(body, s => new GZipStream(s, level)) : null,
         };
     }
 

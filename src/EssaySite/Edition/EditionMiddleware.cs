@@ -32,9 +32,14 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
         }
 
         // The store's snapshot, read once: the answer comes wholly from that version's edition, or from the pages.
-        if (request.QueryString.HasValue || !store.IsLoaded)
+        if (!store.IsLoaded)
         {
             return next(context);
+        }
+
+        if (request.QueryString.HasValue)
+        {
+            return path == SearchPath && request.Query.Count == 1 && request.Query.ContainsKey("q") ? AnswerAsync(context, path) : next(context);
         }
 
         if (editions.Find(store.Current, editions.KeyFor(context)) is not { } edition || !edition.Entries.TryGetValue(path, out var entry))
@@ -43,6 +48,21 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
         }
 
         return ServeAsync(context, entry, edition.LastModifiedHeader, entry.CacheControl is { } cache ? cache : PageCache);
+    }
+
+    private const string SearchPath = "/search";
+
+    // A search for the words q: kept per content version once answered, and served like an edition entry.
+    private async Task AnswerAsync(HttpContext context, string path)
+    {
+        if (await editions.AnswerAsync(store.Current, editions.KeyFor(context), path, context.Request.QueryString) is { } entry)
+        {
+            await ServeAsync(context, entry, default, PageCache);
+        }
+        else
+        {
+            await next(context);
+        }
     }
 
     private static Task ServeAsync(HttpContext context, EditionEntry entry, StringValues lastModified, StringValues cacheControl)

@@ -18,6 +18,9 @@ public sealed partial class EditionStore
 {
     public const int MaxOrigins = 4;
 
+    /// <summary>How many recent search answers a content version keeps (all are dropped when it is full).</summary>
+    public const int MaxAnswers = 512;
+
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteOptions _options;
     private readonly ILogger<EditionStore> _logger;
@@ -32,7 +35,10 @@ public sealed partial class EditionStore
         content.Published += Rebuild;
     }
 
-    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions);
+    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions)
+    {
+        public ConcurrentDictionary<(EditionKey, string), EditionEntry> Answers { get; } = new();
+    }
 
     /// <summary>The pipeline behind the edition's middleware, which renders a page as a request would. Set at start-up.</summary>
     internal RequestDelegate? Pipeline { get; set; }
@@ -72,6 +78,37 @@ public sealed partial class EditionStore
         return task.IsCompletedSuccessfully ? task.Result : null;
     }
 
+    /// <summary>
+    /// A search answer: made through the pipeline the first time a query is asked, then kept with the content
+    /// version (at most <see cref="MaxAnswers"/>), so a popular query costs a look-up. Null while no pipeline is set.
+    /// </summary>
+    public async ValueTask<EditionEntry?> AnswerAsync(ContentSnapshot site, EditionKey key, string path, QueryString query)
+    {
+        if (Pipeline is not { } pipeline || CurrentFor(site) is not { } generation)
+        {
+            return null;
+        }
+
+        var id = (key, path + query.Value);
+        if (generation.Answers.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var entry = await RenderAsync(pipeline, site, key, path, query, quick: true, expectedStatus: null);
+        if (entry is not null)
+        {
+            if (generation.Answers.Count >= MaxAnswers)
+            {
+                generation.Answers.Clear();
+            }
+
+            generation.Answers[id] = entry;
+        }
+
+        return entry;
+    }
+
     /// <summary>The edition of this snapshot for this origin once it is built (begun if it is not), or null past the bound.</summary>
     public Task<SiteEdition?> WhenBuilt(ContentSnapshot site, EditionKey key)
     {
@@ -104,7 +141,8 @@ public sealed partial class EditionStore
         foreach (var path in SiteRoutes.Fixed(site))
         {
             cancel.ThrowIfCancellationRequested();
-            if (await RenderAsync(pipeline, site, key, path) is { } entry)
+            var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            if (await RenderAsync(pipeline, site, key, path, QueryString.Empty, quick: false, expected) is { } entry)
             {
                 entries[path] = entry;
             }
@@ -160,7 +198,7 @@ public sealed partial class EditionStore
         }
     }));
 
-    private async Task<EditionEntry?> RenderAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path)
+    private async Task<EditionEntry?> RenderAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path, QueryString query, bool quick, int? expectedStatus)
     {
         await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SnapshotPin>().Snapshot = site;
@@ -171,19 +209,23 @@ public sealed partial class EditionStore
         request.Host = new HostString(key.Host);
         request.PathBase = key.PathBase;
         request.Path = path;
+        request.QueryString = query;
         using var body = new MemoryStream();
         context.Response.Body = body;
         await pipeline(context);
 
         var response = context.Response;
-        var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
-        if (response.StatusCode != expected || response.ContentType is not { } type)
+        if ((expectedStatus is { } expected && response.StatusCode != expected) || response.StatusCode is < 200 or >= 300 and not 404 || response.ContentType is not { } type)
         {
-            Skipped(_logger, path, response.StatusCode);
+            if (expectedStatus is not null)
+            {
+                Skipped(_logger, path, response.StatusCode);
+            }
+
             return null;
         }
 
-        return EditionEntry.Make(response.StatusCode, type, response.Headers.CacheControl.ToString() is { Length: > 0 } cache ? cache : null, body.ToArray());
+        return EditionEntry.Make(response.StatusCode, type, response.Headers.CacheControl.ToString() is { Length: > 0 } cache ? cache : null, body.ToArray(), quick);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition of content {Version:l} for {Origin:l}: {Count} addresses rendered in {Elapsed:0} ms")]
