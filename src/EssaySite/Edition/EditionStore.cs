@@ -137,16 +137,16 @@ public sealed partial class EditionStore
     public async Task<SiteEdition> BuildAsync(ContentSnapshot site, EditionKey key, CancellationToken cancel = default)
     {
         var pipeline = Pipeline ?? throw new InvalidOperationException("The edition's pipeline is set when the app is built.");
-        var entries = new Dictionary<string, EditionEntry>(StringComparer.Ordinal);
-        foreach (var path in SiteRoutes.Fixed(site))
+        var entries = new ConcurrentDictionary<string, EditionEntry>(StringComparer.Ordinal);
+        // One page per core at a time: rendering and compressing are independent, and together most of the work.
+        await Parallel.ForEachAsync(SiteRoutes.Fixed(site), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
         {
-            cancel.ThrowIfCancellationRequested();
             var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             if (await RenderAsync(pipeline, site, key, path, QueryString.Empty, quick: false, expected) is { } entry)
             {
                 entries[path] = entry;
             }
-        }
+        });
 
         return new SiteEdition(site.Version, key, entries.ToFrozenDictionary(StringComparer.Ordinal), site.LoadedAt);
     }
@@ -179,7 +179,16 @@ public sealed partial class EditionStore
         }
     }
 
-    private Lazy<Task<SiteEdition?>> Start(ContentSnapshot site, EditionKey key) => new(() => Task.Run(async () =>
+    // The build belongs to no request: it does not carry the log context or trace of the one that began it.
+    private Lazy<Task<SiteEdition?>> Start(ContentSnapshot site, EditionKey key) => new(() =>
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => BuildLoggedAsync(site, key));
+        }
+    });
+
+    private async Task<SiteEdition?> BuildLoggedAsync(ContentSnapshot site, EditionKey key)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -196,7 +205,7 @@ public sealed partial class EditionStore
             BuildFailed(_logger, e, site.Version, key.ToString());
             return null;
         }
-    }));
+    }
 
     private async Task<EditionEntry?> RenderAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path, QueryString query, bool quick, int? expectedStatus)
     {
