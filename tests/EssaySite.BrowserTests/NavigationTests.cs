@@ -159,6 +159,40 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(ReducedMotion.NoPreference)]
+    [InlineData(ReducedMotion.Reduce)]
+    public async Task AJumpFarDownAPage_LandsAtOnce(ReducedMotion motion)
+    {
+        var page = await site.NewPageAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = motion });
+        await page.GotoAsync(site.Url("/timeline"));
+        Assert.Equal("auto", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).scrollBehavior"));
+        var last = await page.Locator("li.event").Last.GetAttributeAsync("id");
+        await page.EvaluateAsync($"() => {{ location.hash = '{last}'; }}");
+        // Read at once, with no time for a glide: the target is already in view.
+        Assert.True(await page.EvaluateAsync<bool>($"() => {{ const r = document.getElementById('{last}').getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }}"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheEssaysPanels_StayAsTheReaderLeftThem_WhenTheyComeBack()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Url("/essay"));
+        var panel = page.Locator("#p2 details.refs");
+        await panel.Locator("summary").ClickAsync();
+        await Assertions.Expect(panel).ToHaveAttributeAsync("open", "");
+        await panel.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(timeline|sources|questions|commentary)"));
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#p2 details.refs")).ToHaveAttributeAsync("open", "");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#p2 details.refs")).ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(page.Locator("#p1 details.refs")).Not.ToHaveAttributeAsync("open", "");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task OnADesktop_TheMenuIsShownWithoutAButton()
     {
