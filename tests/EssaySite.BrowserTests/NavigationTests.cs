@@ -54,7 +54,8 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         Assert.Equal(200, response!.Status);
         Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("main").IsVisibleAsync());
-        Assert.True((await page.Locator("main").InnerTextAsync()).Length > 200, "the page has almost no text");
+        // Waits, as a reader would, for text a script adds (search on the static export runs after the page loads).
+        await Assertions.Expect(page.Locator("main")).ToHaveTextAsync(AtLeast200Characters(), new() { Timeout = 15_000 });
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
@@ -218,6 +219,9 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
 
     /// <summary>Addresses only a server can answer: an assignment is decoded from its URL.</summary>
     private static bool NeedsServer(string url) => url.StartsWith("/assign/", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"[\s\S]{200,}")]
+    private static partial Regex AtLeast200Characters();
 
     [GeneratedRegex("^Next")]
     private static partial Regex NextPattern();

@@ -233,26 +233,8 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         var author = fm.Text("author", required: true);
         var written = fm.Day("written", required: true);
         var published = fm.Day("published", required: true);
-        var url = fm.Text("original_url", required: true);
-        if (url is not null && !(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
-        {
-            state.Problems.Add(fm.Path, fm.LineOf("original_url"), $"original_url must be an http(s) address, not '{url}'");
-        }
-        else if (url is not null && TrackingParameters.Find(url) is { } tracking)
-        {
-            state.Problems.Add(fm.Path, fm.LineOf("original_url"), TrackingParameters.Problem(tracking));
-        }
-
-        var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (field, line) in fm.List("unconfirmed"))
-        {
-            if (!EssayFields.Contains(field))
-            {
-                state.Problems.Add(fm.Path, line, $"'unconfirmed' lists '{field}', which is not one of {string.Join(", ", EssayFields)}");
-            }
-
-            unconfirmed.Add(field);
-        }
+        var url = WebAddress(state, fm, "original_url", required: true, keepIfInvalid: true);
+        var unconfirmed = Unconfirmed(state, fm, EssayFields);
 
         var paragraphs = new List<EssayParagraph>();
         foreach (var block in body.Blocks)
@@ -354,27 +336,8 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         var title = fm.Text("title", required: true);
         var publication = fm.Text("publication");
         var date = fm.Date("date");
-        var url = fm.Text("url");
-        if (url is not null && !(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
-        {
-            state.Problems.Add(fm.Path, fm.LineOf("url"), $"url must be an http(s) address, not '{url}'");
-            url = null;
-        }
-        else if (url is not null && TrackingParameters.Find(url) is { } tracking)
-        {
-            state.Problems.Add(fm.Path, fm.LineOf("url"), TrackingParameters.Problem(tracking));
-        }
-
-        var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (field, line) in fm.List("unconfirmed"))
-        {
-            if (!SourceFields.Contains(field))
-            {
-                state.Problems.Add(fm.Path, line, $"'unconfirmed' lists '{field}', which is not one of {string.Join(", ", SourceFields)}");
-            }
-
-            unconfirmed.Add(field);
-        }
+        var url = WebAddress(state, fm, "url", required: false, keepIfInvalid: false);
+        var unconfirmed = Unconfirmed(state, fm, SourceFields);
 
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         state.AddLinks("/sources", fm.Path, body.Links);
@@ -428,6 +391,46 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         {
             state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, body.Text, fm.Path));
         }
+    }
+
+    /// <summary>An http(s) address from the front matter, without tracking parameters; each fault is a problem on its line.</summary>
+    private static string? WebAddress(LoadState state, FrontMatter fm, string key, bool required, bool keepIfInvalid)
+    {
+        var url = fm.Text(key, required);
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (!(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf(key), $"{key} must be an http(s) address, not '{url}'");
+            return keepIfInvalid ? url : null;
+        }
+
+        if (TrackingParameters.Find(url) is { } tracking)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf(key), TrackingParameters.Problem(tracking));
+        }
+
+        return url;
+    }
+
+    /// <summary>The fields a file says could not be confirmed, each one checked against those the kind has.</summary>
+    private static HashSet<string> Unconfirmed(LoadState state, FrontMatter fm, string[] fields)
+    {
+        var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, line) in fm.List("unconfirmed"))
+        {
+            if (!fields.Contains(field))
+            {
+                state.Problems.Add(fm.Path, line, $"'unconfirmed' lists '{field}', which is not one of {string.Join(", ", fields)}");
+            }
+
+            unconfirmed.Add(field);
+        }
+
+        return unconfirmed;
     }
 
     private static void ReadCorrection(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
