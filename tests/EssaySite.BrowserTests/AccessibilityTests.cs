@@ -33,6 +33,39 @@ public sealed class AccessibilityTests(BrowserFixture site)
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    /// <summary>Pages in the states a reader or teacher brings them to: errors shown, a suggestion offered, views opened.</summary>
+    public static readonly string[] PagesInOtherStates =
+    [
+        "/assign?essay=some&paragraphs=40&q=99&due=tomorrow",
+        "/search?q=Solemani",
+        "/packet?part=essay&part=timeline&part=sources&part=questions&part=glossary",
+        "/assign/" + new EssaySite.Teaching.Assignment { WholeEssay = true, Questions = [1] }.Encode() + "#qr-large",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task PagesInTheirOtherStates_HaveNoAxeViolations(int width, string scheme)
+    {
+        var problems = await AxeProblemsAsync(site.Browser, site.BaseUrl, PagesInOtherStates, width, scheme);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+
+        // The phone menu and an essay paragraph's panel, open.
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/essay");
+        await page.EvaluateAsync("() => { document.querySelector('details.menu').open = true; document.querySelector('#p1 details.refs').open = true; }");
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.True(result.Violations.Length == 0, string.Join('\n', result.Violations.Select(v => $"/essay, menu and panel open ({width}px, {scheme}): {v.Id}: {v.Help}")));
+        await context.CloseAsync();
+    }
+
     /// <summary>Every WCAG 2.0–2.2 A and AA violation axe finds on the pages, one line each.</summary>
     public static async Task<List<string>> AxeProblemsAsync(IBrowser browser, string baseUrl, IEnumerable<string> urls, int width, string scheme, bool waitForScripts = false)
     {
