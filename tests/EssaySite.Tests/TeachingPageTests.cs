@@ -72,6 +72,20 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [InlineData("A Title", ".")]
     public void ATitleEndingASentence_TakesNoFullStop(string title, string expected) => Assert.Equal(expected, Citations.EndOf(title));
 
+    [Fact]
+    public async Task TheEssay_CarriesHighwireCitationTags_ForReferenceManagers()
+    {
+        var doc = await _client.GetDocumentAsync("/essay");
+        string? Tag(string name) => doc.QuerySelector($"meta[name='{name}']")?.GetAttribute("content");
+        Assert.Equal("There Is Only One Position", Tag("citation_title"));
+        Assert.Equal("Scarminach, Shaine", Tag("citation_author"));
+        Assert.Equal("2020/01/08", Tag("citation_publication_date"));
+        Assert.Equal("2020/01/08", Tag("citation_online_date"));
+        Assert.Equal($"{BaseUrl}/essay", Tag("citation_public_url"));
+        Assert.Equal("en", Tag("citation_language"));
+        Assert.Null((await _client.GetDocumentAsync("/timeline")).QuerySelector("meta[name='citation_title']"));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/essay")]
