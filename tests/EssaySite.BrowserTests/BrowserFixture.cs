@@ -75,6 +75,7 @@ public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("Serilog:PreserveStaticLogger", "true");
         }
     }
 }

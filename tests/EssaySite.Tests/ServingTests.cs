@@ -123,6 +123,8 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
 
     private sealed class DevelopmentSite : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development");
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development")
+                .UseSetting("Serilog:PreserveStaticLogger", "true");
     }
 }

@@ -20,6 +20,8 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Many hosts start side by side in this process: each keeps its own logger.
+        builder.UseSetting("Serilog:PreserveStaticLogger", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -14,7 +14,7 @@ namespace EssaySite.Content;
 public sealed class ContentLoader(MarkdownRenderer renderer)
 {
     private static readonly string[] PageKeys = ["kind", "title", "slug", "order", "summary", "updated", "sections"];
-    private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url", "unconfirmed"];
+    private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url", "unconfirmed", "text"];
     private static readonly string[] EssayFields = ["published", "original_url"];
     private static readonly string[] CommentaryKeys = ["title", "author", "date", "updated", "summary", "paragraphs", "events"];
     private static readonly string[] EventKeys = ["title", "date", "end", "era", "paragraphs", "sources", "record"];
@@ -75,8 +75,17 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             var name = Encoding.UTF8.GetBytes(file.Relative);
             hash.TransformBlock(name, 0, name.Length, null, 0);
             hash.TransformBlock(file.Bytes, 0, file.Bytes.Length, null, 0);
-            ReadFile(state, file);
+            ReadFile(state, file, root);
             problems.AddRange(file.Problems.Items);
+        }
+
+        // Text files the pages name (the essay as received) are part of the version too.
+        foreach (var file in Directory.EnumerateFiles(root, "*.txt", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var name = Encoding.UTF8.GetBytes(Path.GetFileName(file));
+            hash.TransformBlock(name, 0, name.Length, null, 0);
+            hash.TransformBlock(bytes, 0, bytes.Length, null, 0);
         }
 
         hash.TransformFinalBlock([], 0, 0);
@@ -102,7 +111,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         return new PreparedFile(path, relative, bytes, fm, body, problems);
     }
 
-    private void ReadFile(LoadState state, PreparedFile file)
+    private void ReadFile(LoadState state, PreparedFile file, string root)
     {
         var problems = state.Problems;
         var (path, relative, fm, body) = (file.Path, file.Relative, file.Front, file.Body!);
@@ -134,7 +143,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         switch (folder)
         {
             case "":
-                ReadPage(state, fm, id, body);
+                ReadPage(state, fm, id, body, root);
                 break;
             case "commentary":
                 ReadCommentary(state, fm, id, body);
@@ -160,7 +169,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private static void ReadPage(LoadState state, FrontMatter fm, string fileName, RenderedMarkdown body)
+    private static void ReadPage(LoadState state, FrontMatter fm, string fileName, RenderedMarkdown body, string root)
     {
         var kindText = fm.Text("kind", required: true);
         PageKind? kind = kindText switch
@@ -224,11 +233,11 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         state.AddLinks(page.Url, fm.Path, body.Links);
         if (kind == PageKind.Essay)
         {
-            ReadEssay(state, fm, page, body);
+            ReadEssay(state, fm, page, body, root);
         }
     }
 
-    private static void ReadEssay(LoadState state, FrontMatter fm, SitePage page, RenderedMarkdown body)
+    private static void ReadEssay(LoadState state, FrontMatter fm, SitePage page, RenderedMarkdown body, string root)
     {
         var author = fm.Text("author", required: true);
         var written = fm.Day("written", required: true);
@@ -255,9 +264,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             return;
         }
 
+        var text = EssayText(state, fm, root, paragraphs);
         if (author is not null && written is not null && published is not null && url is not null)
         {
-            state.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs) { Unconfirmed = unconfirmed };
+            state.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs) { Unconfirmed = unconfirmed, SourceText = text };
         }
     }
 
@@ -391,6 +401,43 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         {
             state.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, body.Text, fm.Path));
         }
+    }
+
+    /// <summary>
+    /// The essay's text exactly as received (<c>text: essay.txt</c>, a file beside the Markdown), which the site serves
+    /// byte for byte and whose SHA-256 it shows. Its paragraphs (its non-blank lines) must be the Markdown's, word for word.
+    /// </summary>
+    private static byte[]? EssayText(LoadState state, FrontMatter fm, string root, List<EssayParagraph> paragraphs)
+    {
+        var name = fm.Text("text");
+        if (name is null)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(Path.Combine(root, name));
+        if (!file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("text"), $"'text' must name a file in the content folder, such as essay.txt; '{name}' is not one");
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n').Select(l => Words(l)).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < Math.Max(lines.Count, paragraphs.Count); i++)
+        {
+            var expected = i < lines.Count ? lines[i] : "(nothing)";
+            var actual = i < paragraphs.Count ? Words(paragraphs[i].Text) : "(nothing)";
+            if (expected != actual)
+            {
+                state.Problems.Add(fm.Path, fm.LineOf("text"), $"paragraph {i + 1} differs from {name}: the essay must be published word for word");
+                return null;
+            }
+        }
+
+        return bytes;
+
+        static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>An http(s) address from the front matter, without tracking parameters; each fault is a problem on its line.</summary>

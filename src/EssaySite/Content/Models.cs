@@ -49,6 +49,15 @@ public sealed record Essay(
     /// <summary>Of <c>published</c> and <c>original_url</c>, those the public record did not confirm.</summary>
     public IReadOnlySet<string> Unconfirmed { get; init; } = new HashSet<string>();
 
+    /// <summary>The essay's text exactly as received, when the content names it (<c>text:</c>); served as /essay.txt.</summary>
+    public byte[]? SourceText { get; init; }
+
+    /// <summary>The SHA-256 of <see cref="SourceText"/>, in lower-case hex, for a reader to check a download against.</summary>
+    public string? Sha256 => SourceText is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SourceText));
+
+    /// <summary>The words of <see cref="SourceText"/> (runs of characters between white space).</summary>
+    public int? WordCount => SourceText is null ? null : System.Text.Encoding.UTF8.GetString(SourceText).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
     /// <summary>True when both the first publication's date and its address were confirmed.</summary>
     public bool OriginalConfirmed => Unconfirmed.Count == 0;
 }

@@ -17,5 +17,6 @@ public static class SiteRoutes
             .Concat(["/search", "/assign", "/packet"])
             .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
             .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, NotFound])
+            .Concat(site.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

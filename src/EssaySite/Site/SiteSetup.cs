@@ -72,7 +72,9 @@ public static partial class SiteSetup
                     log.WriteTo.Console(new CompactJsonFormatter());
                 }
             },
-            preserveStaticLogger: options.StaticExport);
+            // Several hosts in one process (the export inside a command, the test suites) each keep a logger of their
+            // own: two hosts taking over the one static logger at once can fail the second ("already frozen").
+            preserveStaticLogger: options.StaticExport || builder.Configuration.GetValue<bool>("Serilog:PreserveStaticLogger"));
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         // The host's own "Application started" would come before the content is read; StartEssaySiteAsync says it
@@ -165,6 +167,8 @@ public static partial class SiteSetup
         // Outside the method filter, so a 405 is logged like any other answer.
         app.UseSerilogRequestLogging(o =>
         {
+            // The host's own logger, whether or not it also became the process's static one.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
             // One event per request, except the health probes a container or load balancer sends every few seconds.
             o.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

@@ -14,10 +14,16 @@ public static class Syndication
             Results.Text(Feed(site, Root(context)), "application/atom+xml; charset=utf-8"));
         app.MapGet("/sitemap.xml", (HttpContext context, ContentSnapshot site) =>
             Results.Text(Sitemap(site, Root(context)), "application/xml; charset=utf-8"));
+        // The essay exactly as received, so a reader can check it against the SHA-256 the essay page shows.
+        app.MapGet(EssayText, (ContentSnapshot site) => site.Essay.SourceText is { } text
+            ? Results.Bytes(text, "text/plain; charset=utf-8")
+            : Results.NotFound());
         app.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /\nSitemap: {Root(context)}/sitemap.xml\n", "text/plain; charset=utf-8"));
         return app;
     }
+
+    public const string EssayText = "/essay.txt";
 
     // The public root without its trailing slash, so paths ("/essay") append to it.
     private static string Root(HttpContext context) => context.BaseUri().AbsoluteUri.TrimEnd('/');
