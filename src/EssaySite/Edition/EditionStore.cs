@@ -24,6 +24,9 @@ public sealed partial class EditionStore
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteOptions _options;
     private readonly ILogger<EditionStore> _logger;
+
+    // The configured public origin, parsed once rather than on every request.
+    private readonly (string Scheme, string Authority)? _configured;
     private Generation _current = new("", new());
 
     public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, ILogger<EditionStore> logger)
@@ -31,6 +34,7 @@ public sealed partial class EditionStore
         _scopes = scopes;
         _options = options.Value;
         _logger = logger;
+        _configured = _options.BaseUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? (uri.Scheme, uri.Authority) : null;
         // A reload re-renders the origins the last version was serving, at once, rather than on their next request.
         content.Published += Rebuild;
     }
@@ -47,13 +51,9 @@ public sealed partial class EditionStore
     public EditionKey KeyFor(HttpContext context)
     {
         var request = context.Request;
-        if (_options.BaseUrl is { Length: > 0 } configured)
-        {
-            var uri = new Uri(configured);
-            return new EditionKey(uri.Scheme, uri.Authority, request.PathBase.Value ?? "");
-        }
-
-        return new EditionKey(request.Scheme, request.Host.Value ?? "", request.PathBase.Value ?? "");
+        return _configured is var (scheme, authority)
+            ? new EditionKey(scheme, authority, request.PathBase.Value ?? "")
+            : new EditionKey(request.Scheme, request.Host.Value ?? "", request.PathBase.Value ?? "");
     }
 
     /// <summary>The ready edition of this snapshot for this origin, or null (and, within the bound, one is begun).</summary>
@@ -121,17 +121,9 @@ public sealed partial class EditionStore
     }
 
     /// <summary>Builds the configured origin's edition now, in the background (start-up calls this once the content is loaded).</summary>
-    public Task<SiteEdition?> Warm(ContentSnapshot site)
-    {
-        if (_options.BaseUrl is not { Length: > 0 } configured || CurrentFor(site) is not { } generation)
-        {
-            return Task.FromResult<SiteEdition?>(null);
-        }
-
-        var uri = new Uri(configured);
-        var key = new EditionKey(uri.Scheme, uri.Authority, _options.NormalizedBasePath);
-        return generation.Editions.GetOrAdd(key, k => Start(site, k)).Value;
-    }
+    public Task<SiteEdition?> Warm(ContentSnapshot site) => _configured is var (scheme, authority)
+        ? WhenBuilt(site, new EditionKey(scheme, authority, _options.NormalizedBasePath))
+        : Task.FromResult<SiteEdition?>(null);
 
     /// <summary>Renders every fixed address of the snapshot for one origin; also what the static export writes.</summary>
     public async Task<SiteEdition> BuildAsync(ContentSnapshot site, EditionKey key, CancellationToken cancel = default)

@@ -74,7 +74,7 @@ public static partial class SiteSetup
             },
             // Several hosts in one process (the export inside a command, the test suites) each keep a logger of their
             // own: two hosts taking over the one static logger at once can fail the second ("already frozen").
-            preserveStaticLogger: options.StaticExport || builder.Configuration.GetValue<bool>("Serilog:PreserveStaticLogger"));
+            preserveStaticLogger: KeepsOwnLogger(builder.Configuration));
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         // The host's own "Application started" would come before the content is read; StartEssaySiteAsync says it
@@ -167,8 +167,12 @@ public static partial class SiteSetup
         // Outside the method filter, so a 405 is logged like any other answer.
         app.UseSerilogRequestLogging(o =>
         {
-            // The host's own logger, whether or not it also became the process's static one.
-            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            // A host that kept a logger of its own (see AddEssaySite) logs requests through it; otherwise the request log
+            // goes through the static logger, which is then the host's, and so through the one console sink.
+            if (KeepsOwnLogger(app.Configuration))
+            {
+                o.Logger = app.Services.GetService<Serilog.ILogger>();
+            }
             // The default template formats the elapsed time ("{Elapsed:0.0000}"), so every JSON event also carries a
             // rendering of it ("@r"); the number alone is what a log reader needs, and it is cheaper to write.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed} ms";
@@ -233,6 +237,9 @@ public static partial class SiteSetup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application is shutting down...")]
     private static partial void Stopping(Microsoft.Extensions.Logging.ILogger logger);
+
+    private static bool KeepsOwnLogger(IConfiguration configuration) =>
+        configuration.GetValue<bool>("Site:StaticExport") || configuration.GetValue<bool>("Serilog:PreserveStaticLogger");
 
     internal static SiteOptions Options(this HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;

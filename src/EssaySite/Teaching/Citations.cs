@@ -164,6 +164,9 @@ public static class Citations
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
+    /// <summary>"Family, Given": how an author is listed for sorting (Highwire's citation_author, MLA, Chicago).</summary>
+    public static string InvertedName(string author) => PersonName.Parse(author) is { Given.Length: > 0 } name ? name.Inverted : author.Trim();
+
     private sealed record PersonName(string Given, string Family)
     {
         public string Full => $"{Given} {Family}";
