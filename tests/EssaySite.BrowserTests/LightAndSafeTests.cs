@@ -57,9 +57,10 @@ public sealed class LightAndSafeTests(BrowserFixture site)
         var refs = page.Locator("#p17 details.refs");
         await refs.Locator("summary").ClickAsync();
         await Assertions.Expect(refs.Locator("a").First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Search, new() { Name = "Site search" }).GetByRole(AriaRole.Searchbox).FillAsync("Mossadegh");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q=Mossadegh"));
+        var box = page.GetByRole(AriaRole.Search, new() { Name = "Site search" }).GetByRole(AriaRole.Searchbox);
+        await box.FillAsync("Mossadegh");
+        // Enter goes to the box itself (not to whatever the keyboard's focus is), and the wait is set before it.
+        await page.RunAndWaitForNavigationAsync(() => box.PressAsync("Enter"), new() { UrlRegex = new System.Text.RegularExpressions.Regex("/search\\?q=Mossadegh") });
         Assert.True(await page.Locator("ol.results > li").CountAsync() > 0);
         await page.Context.CloseAsync();
     }
