@@ -11,7 +11,7 @@ namespace EssaySite.Content;
 /// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions, <c>glossary/</c> terms and
 /// <c>corrections/</c> the corrections made to the guide.
 /// </summary>
-public sealed class ContentLoader(MarkdownRenderer renderer)
+public sealed partial class ContentLoader(MarkdownRenderer renderer)
 {
     private static readonly string[] PageKeys = ["kind", "title", "slug", "order", "summary", "updated", "sections"];
     private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url", "unconfirmed", "text"];
@@ -86,6 +86,17 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             var name = Encoding.UTF8.GetBytes(Path.GetFileName(file));
             hash.TransformBlock(name, 0, name.Length, null, 0);
             hash.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+
+        // The site's identity, a file of YAML alone, is part of the version too.
+        var identityFile = Path.Combine(root, SiteIdentity.FileName);
+        if (File.Exists(identityFile))
+        {
+            var bytes = File.ReadAllBytes(identityFile);
+            var name = Encoding.UTF8.GetBytes(SiteIdentity.FileName);
+            hash.TransformBlock(name, 0, name.Length, null, 0);
+            hash.TransformBlock(bytes, 0, bytes.Length, null, 0);
+            state.IdentityFile = FrontMatter.ParseYaml($"{display}/{SiteIdentity.FileName}", Encoding.UTF8.GetString(bytes), problems);
         }
 
         hash.TransformFinalBlock([], 0, 0);
@@ -504,6 +515,34 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
+    private static readonly string[] IdentityKeys = ["name", "tagline", "description", "language", "repository"];
+
+    /// <summary>content/site.yml, or what the essay's front matter gives when there is none.</summary>
+    private static SiteIdentity ReadIdentity(LoadState state, FrontMatter? fm, Essay essay)
+    {
+        if (fm is null)
+        {
+            return new SiteIdentity(essay.Page.Title, SiteIdentity.DefaultTagline, essay.Page.Summary, "en", null);
+        }
+
+        fm.RejectUnknownKeys(IdentityKeys, "site.yml");
+        var language = fm.Text("language");
+        if (language is not null && !LanguageTag().IsMatch(language))
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("language"), $"'language' must be a language tag such as en or en-GB, not '{language}'");
+        }
+
+        return new SiteIdentity(
+            fm.Text("name", required: true) ?? essay.Page.Title,
+            fm.Text("tagline") ?? SiteIdentity.DefaultTagline,
+            fm.Text("description", required: true) ?? essay.Page.Summary,
+            language ?? "en",
+            WebAddress(state, fm, "repository", required: false, keepIfInvalid: false));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
+
     private static ContentSnapshot? Assemble(LoadState state, string version)
     {
         var problems = state.Problems;
@@ -518,6 +557,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         }
 
         var essay = state.Essay;
+        var identity = ReadIdentity(state, state.IdentityFile, essay);
         var paragraphCount = essay.Paragraphs.Count;
         var sources = state.Sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         var events = state.Events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
@@ -604,6 +644,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
         return new ContentSnapshot
         {
             Essay = essay with { Page = pages[essay.Page.Slug] },
+            Identity = identity,
             Pages = pages,
             ReadingOrder = readingOrder,
             Events = events,
@@ -725,6 +766,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
     {
         public ProblemList Problems { get; } = problems;
         public Essay? Essay { get; set; }
+        public FrontMatter? IdentityFile { get; set; }
         public Dictionary<string, SitePage> Pages { get; } = new(StringComparer.Ordinal);
         public List<SitePage> Commentary { get; } = [];
         public List<TimelineEvent> Events { get; } = [];

@@ -20,6 +20,9 @@ public sealed class ContentSnapshot
     public DateOnly? LastUpdated => Pages.Values.Concat(Commentary).Select(p => p.LastUpdated).Max();
 
     public required Essay Essay { get; init; }
+
+    /// <summary>The site's name, tagline, description, language and repository (content/site.yml).</summary>
+    public required SiteIdentity Identity { get; init; }
     public required FrozenDictionary<string, SitePage> Pages { get; init; }
 
     /// <summary>Essay first, then the guide pages, by their front matter <c>order</c>.</summary>

@@ -15,11 +15,15 @@ public sealed partial class FrontMatter
     private readonly Dictionary<string, YamlNode> _fields;
     private readonly ProblemList _problems;
 
-    private FrontMatter(string path, Dictionary<string, YamlNode> fields, ProblemList problems)
+    // The file line the YAML's first line is on: 2 after a '---' line, 1 in a file of YAML alone.
+    private readonly int _firstLine;
+
+    private FrontMatter(string path, Dictionary<string, YamlNode> fields, ProblemList problems, int firstLine)
     {
         Path = path;
         _fields = fields;
         _problems = problems;
+        _firstLine = firstLine;
     }
 
     public string Path { get; }
@@ -52,7 +56,29 @@ public sealed partial class FrontMatter
             return null;
         }
 
-        var yaml = string.Join('\n', lines[1..close]);
+        if (ReadYaml(path, string.Join('\n', lines[1..close]), lines, firstLine: 2, problems) is not { } fields)
+        {
+            return null;
+        }
+
+        return new FrontMatter(path, fields, problems, firstLine: 2)
+        {
+            Body = string.Join('\n', lines[(close + 1)..]),
+            BodyLine = close + 2,
+        };
+    }
+
+    /// <summary>A file of YAML alone (the site's <c>site.yml</c>), read like front matter. Null when it is unreadable.</summary>
+    public static FrontMatter? ParseYaml(string path, string text, ProblemList problems)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return ReadYaml(path, string.Join('\n', lines), lines, firstLine: 1, problems) is { } fields
+            ? new FrontMatter(path, fields, problems, firstLine: 1)
+            : null;
+    }
+
+    private static Dictionary<string, YamlNode>? ReadYaml(string path, string yaml, string[] lines, int firstLine, ProblemList problems)
+    {
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         try
         {
@@ -62,7 +88,7 @@ public sealed partial class FrontMatter
             {
                 if (stream.Documents[0].RootNode is not YamlMappingNode map)
                 {
-                    problems.Add(path, 2, "front matter must be a set of 'key: value' lines");
+                    problems.Add(path, firstLine, "front matter must be a set of 'key: value' lines");
                     return null;
                 }
 
@@ -71,14 +97,14 @@ public sealed partial class FrontMatter
                     var name = ((YamlScalarNode)key).Value ?? "";
                     if (!fields.TryAdd(name, value))
                     {
-                        problems.Add(path, FileLine(key), $"front matter key '{name}' appears twice");
+                        problems.Add(path, (int)key.Start.Line + firstLine - 1, $"front matter key '{name}' appears twice");
                     }
                 }
             }
         }
         catch (YamlException e)
         {
-            var line = (int)e.Start.Line + 1;
+            var line = (int)e.Start.Line + firstLine - 1;
             var lineText = line - 1 < lines.Length ? lines[line - 1] : "";
             problems.Add(path, line, UnquotedColon().Match(lineText) is { Success: true } m
                 ? $"the value of '{m.Groups[1].Value}' has a colon followed by a space, which YAML reads as the start of another key: put the {m.Groups[1].Value} in quotes, as {m.Groups[1].Value}: \"{m.Groups[2].Value.Trim().Replace("\"", "\\\"", StringComparison.Ordinal)}\""
@@ -88,15 +114,11 @@ public sealed partial class FrontMatter
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this for some unterminated values; it gives no position.
-            problems.Add(path, 2, "front matter is not valid YAML (check for an unclosed quote or bracket)");
+            problems.Add(path, firstLine, "front matter is not valid YAML (check for an unclosed quote or bracket)");
             return null;
         }
 
-        return new FrontMatter(path, fields, problems)
-        {
-            Body = string.Join('\n', lines[(close + 1)..]),
-            BodyLine = close + 2,
-        };
+        return fields;
     }
 
     /// <summary>The file line of a key, or 1 when it is absent.</summary>
@@ -305,8 +327,8 @@ public sealed partial class FrontMatter
 
     private void Problem(YamlNode node, string message) => _problems.Add(Path, FileLine(node), message);
 
-    // YAML lines count from 1 inside the front matter, which itself starts on file line 2.
-    private static int FileLine(YamlNode node) => (int)node.Start.Line + 1;
+    // YAML lines count from 1 inside the YAML, which starts on file line _firstLine.
+    private int FileLine(YamlNode node) => (int)node.Start.Line + _firstLine - 1;
 
     private static string FirstSentence(string message)
     {

@@ -2,6 +2,20 @@ namespace EssaySite.Content;
 
 public enum PageKind { Essay, Guide, Commentary, About }
 
+/// <summary>
+/// Who the site is (content/site.yml): its name and tagline (the header, titles, feeds, citations), a description
+/// (the home page and search engines), its language, and the repository maintainers send changes to. Without
+/// the file, the name is the essay's title, the description its summary and the language English.
+/// </summary>
+public sealed record SiteIdentity(string Name, string Tagline, string Description, string Language, string? Repository)
+{
+    public const string FileName = "site.yml";
+    public const string DefaultTagline = "essay and reading guide";
+
+    /// <summary>The name and tagline together, as a title: "Name: essay and reading guide".</summary>
+    public string FullName => $"{Name}: {Tagline}";
+}
+
 /// <summary>A titled part of a guide page: an era of the timeline or a group of questions.</summary>
 public sealed record Section(string Id, string Title);
 

@@ -23,6 +23,11 @@ public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> opti
     /// </summary>
     public bool InBrowser => options.Value.StaticExport;
 
+    /// <summary>A name the glossary spells several ways (the person with the most), shown as an example of what search forgives.</summary>
+    public IReadOnlyList<string> Spellings { get; } = site.Terms.Where(t => t.Category == "person").MaxBy(t => t.Variants.Count) is { } term
+        ? [term.Term, .. term.Variants.Take(2)]
+        : [];
+
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
 
     /// <summary>The query with misspelt words corrected, offered as "Did you mean …?", or null.</summary>

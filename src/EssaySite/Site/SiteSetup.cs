@@ -210,6 +210,11 @@ public static partial class SiteSetup
         app.UseResponseCompression();
         app.UseSubPathLinks();
         app.UseRouting();
+        // Razor Pages registers the authentication and authorization services, and a WebApplication that is not
+        // given these two itself puts them at the very front, where every answer from the edition would pass
+        // through them. The site has no sign-in; here they sit with the pages that could use them.
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

@@ -58,7 +58,7 @@ public static class Syndication
             .OrderByDescending(i => i.LastUpdatedTime)
             .ToList();
         var feed = new SyndicationFeed(
-            "There Is Only One Position: essay and reading guide",
+            site.Identity.FullName,
             "The essay, its reading guide, and commentary added by the site's maintainers.",
             new Uri(baseUrl + "/"),
             baseUrl + "/feed.xml",

@@ -41,6 +41,6 @@ public sealed class ShowModel(ContentSnapshot site, TimeProvider clock) : PageMo
         Paragraphs = [.. Assignment.Paragraphs.Select(n => Site.Essay.Paragraphs[n - 1])];
         Questions = [.. Assignment.Questions.Select(n => Site.Questions[n - 1])];
         ViewData["Title"] = Assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
-        ViewData["Description"] = "A reading assignment on the essay “There Is Only One Position” and its reading guide.";
+        ViewData["Description"] = $"A reading assignment on the essay “{Site.Essay.Page.Title}” and its reading guide.";
     }
 }
