@@ -26,6 +26,11 @@ try
         return ContentCheck.Run(builder.Configuration, Console.Out);
     }
 
+    if (args is ["report", ..])
+    {
+        return await ChangeReportCommand.RunAsync(builder.Configuration, args, Console.Out, Console.Error);
+    }
+
     await using var app = await builder.StartEssaySiteAsync();
     await app.WaitForShutdownAsync();
     return 0;

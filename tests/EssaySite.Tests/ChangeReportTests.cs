@@ -1,0 +1,119 @@
+using EssaySite.Content;
+using Microsoft.Extensions.Configuration;
+
+namespace EssaySite.Tests;
+
+/// <summary>
+/// <c>report &lt;git-ref&gt;</c>: each kind of change a pull request can make to the content is named in the report,
+/// by kind, name and id. The items changed are the test's own, added to a copy of the content.
+/// </summary>
+public sealed class ChangeReportTests : IDisposable
+{
+    private const string Event = "---\ntitle: \"A test event\"\ndate: 2019-12-30\nera: january-2020\nparagraphs: [4]\nsources: [report-test-source]\n---\n\nSomething happened.\n";
+    private const string Source = "---\nauthor: \"A. Reporter\"\ntitle: \"A test report\"\npublication: \"The Test\"\ndate: 2020-01-02\nurl: \"https://example.org/report\"\nparagraphs: []\n---\n\nA report.\n";
+
+    private readonly TempContent _before = new();
+    private readonly TempContent _after = new();
+
+    public void Dispose()
+    {
+        _before.Dispose();
+        _after.Dispose();
+    }
+
+    private string Report()
+    {
+        var loader = new ContentLoader(new MarkdownRenderer());
+        var before = loader.TryLoad(_before.ContentRoot).Snapshot;
+        var (after, problems) = loader.TryLoad(_after.ContentRoot);
+        return ChangeReport.Compare(before, after, problems, "`main`", "the working tree");
+    }
+
+    [Fact]
+    public void NoChange_SaysSo()
+    {
+        var report = Report();
+        Assert.Contains("No change a reader would see.", report, StringComparison.Ordinal);
+        Assert.Contains("Problems: none", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddedItems_AreListedByKindNameAndId_WithTheParagraphsAndLinksTheyBring()
+    {
+        _after.Write("sources/report-test-source.md", Source);
+        _after.Write("timeline/report-test-event.md", Event);
+        var report = Report();
+        Assert.Contains("### Timeline events\n- added: “A test event” (2019-12-30) (`report-test-event`)", Normal(report), StringComparison.Ordinal);
+        Assert.Contains("### Sources\n- added: “A test report” (`report-test-source`)", Normal(report), StringComparison.Ordinal);
+        Assert.Contains("- ¶ 4: + event `report-test-event`", report, StringComparison.Ordinal);
+        Assert.Contains("- new: Timeline events `report-test-event` → `/sources#report-test-source`", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChangedAndRemovedItems_AreListed()
+    {
+        _before.Write("sources/report-test-source.md", Source);
+        _before.Write("timeline/report-test-event.md", Event);
+        _after.Write("sources/report-test-source.md", Source.Replace("A report.", "A report, read again.", StringComparison.Ordinal));
+        var report = Report();
+        Assert.Contains("- changed: “A test report” (`report-test-source`)", report, StringComparison.Ordinal);
+        Assert.Contains("- removed: “A test event” (2019-12-30) (`report-test-event`)", report, StringComparison.Ordinal);
+        Assert.Contains("- ¶ 4: − event `report-test-event`", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARenamedItem_SaysWhatItWasCalled()
+    {
+        _before.Write("sources/report-test-source.md", Source);
+        _after.Write("sources/report-test-source.md", Source.Replace("A test report", "A test report, retitled", StringComparison.Ordinal));
+        Assert.Contains("- changed: “A test report, retitled” (`report-test-source`), was “A test report”", Report(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALinkAddedToAPage_IsListed()
+    {
+        var about = File.ReadAllText(Path.Combine(_after.ContentRoot, "about.md"));
+        _after.Write("about.md", about + "\nSee also [paragraph 3](/essay#p3).\n");
+        var report = Report();
+        Assert.Contains("- changed: “About this site” (`about`)", report, StringComparison.Ordinal);
+        Assert.Contains("- new: Pages `about` → `/essay#p3`", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenContent_IsReportedWithItsProblems()
+    {
+        _after.Write("timeline/report-test-event.md", Event);
+        var report = Report();
+        Assert.Contains("does not load (1 problem)", report, StringComparison.Ordinal);
+        Assert.Contains("- `content/timeline/report-test-event.md:6: unknown source 'report-test-source' (no file content/sources/report-test-source.md)`", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCommand_ReadsTheOlderContentFromGit()
+    {
+        using var content = new TempContent();
+        await GitAsync(content.Root, "init", "-q");
+        await GitAsync(content.Root, "add", "-A");
+        await GitAsync(content.Root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "content");
+        content.Write("sources/report-test-source.md", Source);
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:ContentPath"] = content.ContentRoot })
+            .Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await ChangeReportCommand.RunAsync(configuration, ["report", "HEAD"], output, error));
+        Assert.Contains("- added: “A test report” (`report-test-source`)", output.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(2, await ChangeReportCommand.RunAsync(configuration, ["report", "no-such-branch"], output, error));
+        Assert.Contains("git cannot read 'no-such-branch'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task GitAsync(string directory, params string[] args)
+    {
+        var (exit, text) = await Processes.RunAsync("git", directory, new Dictionary<string, string>(), args);
+        Assert.True(exit == 0, $"git {string.Join(' ', args)}: {text}");
+    }
+
+    private static string Normal(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+}
