@@ -26,6 +26,16 @@ try
         return ContentCheck.Run(builder.Configuration, Console.Out);
     }
 
+    if (args is ["schemas", var folder])
+    {
+        foreach (var written in ContentSchemas.Write(folder))
+        {
+            Console.WriteLine(written);
+        }
+
+        return 0;
+    }
+
     if (args is ["report", ..])
     {
         return await ChangeReportCommand.RunAsync(builder.Configuration, args, Console.Out, Console.Error);

@@ -13,18 +13,6 @@ namespace EssaySite.Content;
 /// </summary>
 public sealed partial class ContentLoader(MarkdownRenderer renderer)
 {
-    private static readonly string[] PageKeys = ["kind", "title", "slug", "order", "summary", "updated", "sections"];
-    private static readonly string[] EssayKeys = [.. PageKeys, "author", "written", "published", "original_url", "unconfirmed", "text"];
-    private static readonly string[] EssayFields = ["published", "original_url"];
-    private static readonly string[] CommentaryKeys = ["title", "author", "date", "updated", "summary", "paragraphs", "events"];
-    private static readonly string[] EventKeys = ["title", "date", "end", "era", "paragraphs", "sources", "record"];
-    private static readonly string[] SourceKeys = ["author", "title", "publication", "date", "url", "paragraphs", "unconfirmed"];
-    private static readonly string[] QuestionKeys = ["group", "order", "paragraphs", "events", "sources", "notes"];
-    private static readonly string[] TermKeys = ["term", "category", "variants", "sources"];
-    private static readonly string[] CorrectionKeys = ["date", "page", "was"];
-    private static readonly string[] SourceFields = ["author", "title", "publication", "date", "url"];
-    private static readonly string[] TermCategories = ["person", "organisation", "agreement", "place", "concept", "event"];
-
     /// <summary>Slugs the site itself answers, which a content page may not take.</summary>
     public static readonly FrozenSet<string> ReservedSlugs = new[]
     {
@@ -182,7 +170,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadPage(LoadState state, FrontMatter fm, string fileName, RenderedMarkdown body, string root)
     {
-        var kindText = fm.Text("kind", required: true);
+        var kindText = fm.Text("kind", required: true); // read before the kind is known
         PageKind? kind = kindText switch
         {
             "essay" => PageKind.Essay,
@@ -196,7 +184,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             state.Problems.Add(fm.Path, fm.LineOf("kind"), $"unknown kind '{kindText}' (known: essay, guide, about; commentary pages go in commentary/)");
         }
 
-        fm.RejectUnknownKeys(kind == PageKind.Essay ? EssayKeys : PageKeys, "a page");
+        fm.Use(kind == PageKind.Essay ? ContentKinds.Essay : ContentKinds.Page);
         var slug = fm.Slug("slug") ?? (FrontMatter.IsSlug(fileName) ? fileName : null);
         if (slug is null && !fm.Has("slug"))
         {
@@ -208,8 +196,8 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             state.Problems.Add(fm.Path, fm.LineOf("slug"), $"slug '{slug}' is reserved for the site's own pages");
         }
 
-        var title = fm.Text("title", required: true);
-        var summary = fm.Text("summary", required: true);
+        var title = fm.Text("title");
+        var summary = fm.Text("summary");
         var order = fm.Number("order");
         var updated = fm.Day("updated");
         var sections = fm.Records("sections", "id", "title")
@@ -250,11 +238,11 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadEssay(LoadState state, FrontMatter fm, SitePage page, RenderedMarkdown body, string root)
     {
-        var author = fm.Text("author", required: true);
-        var written = fm.Day("written", required: true);
-        var published = fm.Day("published", required: true);
-        var url = WebAddress(state, fm, "original_url", required: true, keepIfInvalid: true);
-        var unconfirmed = Unconfirmed(state, fm, EssayFields);
+        var author = fm.Text("author");
+        var written = fm.Day("written");
+        var published = fm.Day("published");
+        var url = WebAddress(state, fm, "original_url", keepIfInvalid: true);
+        var unconfirmed = Unconfirmed(state, fm, ContentKinds.EssayUnconfirmable);
 
         var paragraphs = new List<EssayParagraph>();
         foreach (var block in body.Blocks)
@@ -284,11 +272,11 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadCommentary(LoadState state, FrontMatter fm, string slug, RenderedMarkdown body)
     {
-        fm.RejectUnknownKeys(CommentaryKeys, "a commentary page");
-        var title = fm.Text("title", required: true);
-        var author = fm.Text("author", required: true);
-        var date = fm.Day("date", required: true);
-        var summary = fm.Text("summary", required: true);
+        fm.Use(ContentKinds.Commentary);
+        var title = fm.Text("title");
+        var author = fm.Text("author");
+        var date = fm.Day("date");
+        var summary = fm.Text("summary");
         var updated = fm.Day("updated");
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         var events = state.EventRefs(fm, "events");
@@ -320,15 +308,15 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadEvent(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
-        fm.RejectUnknownKeys(EventKeys, "a timeline event");
-        var title = fm.Text("title", required: true);
-        var date = fm.Date("date", required: true);
+        fm.Use(ContentKinds.Event);
+        var title = fm.Text("title");
+        var date = fm.Date("date");
         var end = fm.Date("end");
-        var era = fm.Text("era", required: true);
+        var era = fm.Text("era");
         var record = fm.Text("record");
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         var sources = state.SourceRefs(fm, "sources");
-        if (sources.Count == 0)
+        if (sources.Count == 0 && ContentKinds.Event["sources"].Required)
         {
             state.Problems.Add(fm.Path, fm.LineOf("sources"), "a timeline event needs at least one source");
         }
@@ -352,13 +340,13 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadSource(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
-        fm.RejectUnknownKeys(SourceKeys, "a source");
+        fm.Use(ContentKinds.Source);
         var author = fm.Text("author");
-        var title = fm.Text("title", required: true);
+        var title = fm.Text("title");
         var publication = fm.Text("publication");
         var date = fm.Date("date");
-        var url = WebAddress(state, fm, "url", required: false, keepIfInvalid: false);
-        var unconfirmed = Unconfirmed(state, fm, SourceFields);
+        var url = WebAddress(state, fm, "url", keepIfInvalid: false);
+        var unconfirmed = Unconfirmed(state, fm, ContentKinds.SourceUnconfirmable);
 
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         state.AddLinks("/sources", fm.Path, body.Links);
@@ -370,9 +358,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private void ReadQuestion(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
-        fm.RejectUnknownKeys(QuestionKeys, "a question");
-        var group = fm.Text("group", required: true);
-        var order = fm.Number("order", required: true);
+        fm.Use(ContentKinds.Question);
+        var group = fm.Text("group");
+        var order = fm.Number("order");
         var notes = fm.Text("notes");
         var paragraphs = state.Paragraphs(fm, "paragraphs");
         var events = state.EventRefs(fm, "events");
@@ -397,12 +385,12 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadTerm(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
-        fm.RejectUnknownKeys(TermKeys, "a glossary term");
-        var term = fm.Text("term", required: true);
-        var category = fm.Text("category", required: true);
-        if (category is not null && !TermCategories.Contains(category))
+        fm.Use(ContentKinds.Term);
+        var term = fm.Text("term");
+        var category = fm.Text("category");
+        if (category is not null && !ContentKinds.TermCategories.Contains(category))
         {
-            state.Problems.Add(fm.Path, fm.LineOf("category"), $"unknown category '{category}' (known: {string.Join(", ", TermCategories)})");
+            state.Problems.Add(fm.Path, fm.LineOf("category"), $"unknown category '{category}' (known: {string.Join(", ", ContentKinds.TermCategories)})");
         }
 
         var variants = fm.List("variants").Select(v => v.Value).ToList();
@@ -452,9 +440,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
     }
 
     /// <summary>An http(s) address from the front matter, without tracking parameters; each fault is a problem on its line.</summary>
-    private static string? WebAddress(LoadState state, FrontMatter fm, string key, bool required, bool keepIfInvalid)
+    private static string? WebAddress(LoadState state, FrontMatter fm, string key, bool keepIfInvalid)
     {
-        var url = fm.Text(key, required);
+        var url = fm.Text(key);
         if (url is null)
         {
             return null;
@@ -493,10 +481,10 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static void ReadCorrection(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
     {
-        fm.RejectUnknownKeys(CorrectionKeys, "a correction");
-        var date = fm.Day("date", required: true);
-        var page = fm.Text("page", required: true);
-        var was = fm.Text("was", required: true);
+        fm.Use(ContentKinds.Correction);
+        var date = fm.Day("date");
+        var page = fm.Text("page");
+        var was = fm.Text("was");
         if (page is not null && !(page.StartsWith('/') && !page.StartsWith("//", StringComparison.Ordinal)))
         {
             state.Problems.Add(fm.Path, fm.LineOf("page"), $"'page' must be a link to a page of this site, such as /sources#some-source, not '{page}'");
@@ -515,8 +503,6 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         }
     }
 
-    private static readonly string[] IdentityKeys = ["name", "tagline", "description", "language", "repository"];
-
     /// <summary>content/site.yml, or what the essay's front matter gives when there is none.</summary>
     private static SiteIdentity ReadIdentity(LoadState state, FrontMatter? fm, Essay essay)
     {
@@ -525,7 +511,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             return new SiteIdentity(essay.Page.Title, SiteIdentity.DefaultTagline, essay.Page.Summary, "en", null);
         }
 
-        fm.RejectUnknownKeys(IdentityKeys, "site.yml");
+        fm.Use(ContentKinds.Site);
         var language = fm.Text("language");
         if (language is not null && !LanguageTag().IsMatch(language))
         {
@@ -533,11 +519,11 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         }
 
         return new SiteIdentity(
-            fm.Text("name", required: true) ?? essay.Page.Title,
+            fm.Text("name") ?? essay.Page.Title,
             fm.Text("tagline") ?? SiteIdentity.DefaultTagline,
-            fm.Text("description", required: true) ?? essay.Page.Summary,
+            fm.Text("description") ?? essay.Page.Summary,
             language ?? "en",
-            WebAddress(state, fm, "repository", required: false, keepIfInvalid: false));
+            WebAddress(state, fm, "repository", keepIfInvalid: false));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]

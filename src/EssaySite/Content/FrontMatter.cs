@@ -15,6 +15,8 @@ public sealed partial class FrontMatter
     private readonly Dictionary<string, YamlNode> _fields;
     private readonly ProblemList _problems;
 
+    private ContentKind? _kind;
+
     // The file line the YAML's first line is on: 2 after a '---' line, 1 in a file of YAML alone.
     private readonly int _firstLine;
 
@@ -124,9 +126,9 @@ public sealed partial class FrontMatter
     /// <summary>The file line of a key, or 1 when it is absent.</summary>
     public int LineOf(string key) => _fields.TryGetValue(key, out var node) ? FileLine(node) : 1;
 
-    public string? Text(string key, bool required = false)
+    public string? Text(string key, bool? required = null)
     {
-        if (!TryGet(key, required, out var node))
+        if (!TryGet(key, required ?? IsRequired(key), out var node))
         {
             return null;
         }
@@ -140,7 +142,7 @@ public sealed partial class FrontMatter
         return scalar.Value.Trim();
     }
 
-    public int? Number(string key, bool required = false)
+    public int? Number(string key, bool? required = null)
     {
         var text = Text(key, required);
         if (text is null)
@@ -157,9 +159,9 @@ public sealed partial class FrontMatter
         return value;
     }
 
-    public PartialDate? Date(string key, bool required = false) => Date(key, required, "YYYY, YYYY-MM or YYYY-MM-DD, for example 2020-01-03");
+    public PartialDate? Date(string key, bool? required = null) => Date(key, required, "YYYY, YYYY-MM or YYYY-MM-DD, for example 2020-01-03");
 
-    private PartialDate? Date(string key, bool required, string accepted)
+    private PartialDate? Date(string key, bool? required, string accepted)
     {
         var text = Text(key, required);
         if (text is null)
@@ -177,7 +179,7 @@ public sealed partial class FrontMatter
     }
 
     /// <summary>A full calendar date (YYYY-MM-DD).</summary>
-    public DateOnly? Day(string key, bool required = false)
+    public DateOnly? Day(string key, bool? required = null)
     {
         var date = Date(key, required, "YYYY-MM-DD, for example 2020-01-03");
         if (date is { Precision: not DatePrecision.Day })
@@ -189,7 +191,7 @@ public sealed partial class FrontMatter
         return date?.Start;
     }
 
-    public string? Slug(string key, bool required = false)
+    public string? Slug(string key, bool? required = null)
     {
         var text = Text(key, required);
         if (text is not null && !IsSlug(text))
@@ -291,17 +293,24 @@ public sealed partial class FrontMatter
         return result;
     }
 
-    /// <summary>Reports every key this kind of file does not know (a typo such as 'titel').</summary>
-    public void RejectUnknownKeys(IReadOnlyCollection<string> allowed, string kindName)
+    /// <summary>
+    /// Reads the file as this kind: every key the kind does not define is reported (with the nearest it does, for
+    /// a typo such as 'titel'), and a field is required when the kind's definition says so.
+    /// </summary>
+    public void Use(ContentKind kind)
     {
+        _kind = kind;
         foreach (var (key, node) in _fields)
         {
-            if (!allowed.Contains(key))
+            if (!kind.Keys.Contains(key))
             {
-                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' in {kindName}{EditDistance.Hint(key, allowed)}");
+                _problems.Add(Path, FileLine(node), $"unknown front matter key '{key}' in {kind.Title}{EditDistance.Hint(key, kind.Keys)}");
             }
         }
     }
+
+    // A key read with no kind in use, or one its kind does not define (which throws: the definition comes first).
+    private bool IsRequired(string key) => _kind is { } kind && kind[key].Required;
 
     public static bool IsSlug(string text) => SlugPattern().IsMatch(text);
 

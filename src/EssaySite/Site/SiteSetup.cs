@@ -27,6 +27,8 @@ public static partial class SiteSetup
             Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
             EnvironmentName = environment,
             ApplicationName = applicationName,
+            // Settings (appsettings*.json) are read from the app's folder, wherever it is started from.
+            ContentRootPath = AppContext.BaseDirectory,
         });
 
     public static WebApplicationBuilder AddEssaySite(this WebApplicationBuilder builder)
