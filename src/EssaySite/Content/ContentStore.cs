@@ -18,6 +18,9 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
 
     public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
+    /// <summary>The version being served, or "none" before any content has loaded.</summary>
+    public string CurrentVersion => Volatile.Read(ref _current)?.Version ?? "none";
+
     public ContentSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is not loaded yet.");
 
     /// <summary>
@@ -27,10 +30,23 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
     public void StartLoading() => _firstLoad ??= Task.Run(() =>
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var snapshot = Load();
-        FirstLoadTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        return snapshot;
+        try
+        {
+            var snapshot = Load();
+            FirstLoadTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            return snapshot;
+        }
+        catch (ContentException e)
+        {
+            Volatile.Write(ref _problems, e.Problems);
+            throw;
+        }
     });
+
+    /// <summary>The problems of the last load or reload that failed; empty once one succeeds.</summary>
+    public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _problems);
+
+    private IReadOnlyList<ContentProblem> _problems = [];
 
     /// <summary>How long the first load took, once it is done.</summary>
     public TimeSpan FirstLoadTime { get; private set; }
@@ -50,6 +66,7 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
     public IReadOnlyList<ContentProblem> TryReload()
     {
         var (snapshot, problems) = loader.Value.TryLoad(ContentRoot);
+        Volatile.Write(ref _problems, problems);
         if (snapshot is not null)
         {
             Publish(snapshot);

@@ -62,7 +62,7 @@ public sealed partial class ContentWatcher : IDisposable
         try
         {
             var hash = new HashCode();
-            foreach (var file in new DirectoryInfo(_store.ContentRoot).EnumerateFiles("*.md", SearchOption.AllDirectories))
+            foreach (var file in new DirectoryInfo(_store.ContentRoot).EnumerateFiles("*", SearchOption.AllDirectories))
             {
                 hash.Add(file.FullName, StringComparer.Ordinal);
                 hash.Add(file.Length);
@@ -99,13 +99,13 @@ public sealed partial class ContentWatcher : IDisposable
                     var problems = _store.TryReload();
                     if (problems.Count == 0)
                     {
-                        Reloaded(_store.Current.Version);
+                        Reloaded(_store.CurrentVersion);
                     }
                     else
                     {
                         foreach (var problem in problems)
                         {
-                            ReloadFailed(problem.Path, problem.Line, _store.Current.Version, problem.ToString());
+                            ReloadFailed(problem.Path, problem.Line, _store.CurrentVersion, problem.ToString());
                         }
                     }
 
@@ -119,7 +119,7 @@ public sealed partial class ContentWatcher : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
                 {
-                    FileUnreadable(e, _store.Current.Version);
+                    FileUnreadable(e, _store.CurrentVersion);
                     return;
                 }
             }

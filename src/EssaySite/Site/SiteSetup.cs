@@ -138,6 +138,14 @@ public static partial class SiteSetup
         {
             snapshot = await store.FirstLoad;
         }
+        catch (ContentException e) when (app.Environment.IsDevelopment() && app.Services.GetService<ContentWatcher>() is not null)
+        {
+            // The preview keeps serving: every page lists the problems until an edit fixes them.
+            ContentBroken(app.Logger, ContentException.Count(e.Problems.Count), string.Join(Environment.NewLine, e.Problems));
+            Started(app.Logger, app.Environment.EnvironmentName);
+            app.Lifetime.ApplicationStopping.Register(() => Stopping(app.Logger));
+            return app;
+        }
         catch
         {
             await app.StopAsync();
@@ -193,6 +201,11 @@ public static partial class SiteSetup
                 watcher.ReloadIfStale();
                 return next(context);
             });
+            if (app.Environment.IsDevelopment())
+            {
+                // Broken content answers 503 with its problems, until it is fixed.
+                app.UseMiddleware<ContentPreview>();
+            }
         }
 
         var store = app.Services.GetRequiredService<ContentStore>();
@@ -238,6 +251,9 @@ public static partial class SiteSetup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded content {Version:l} from {ContentRoot:l} in {Elapsed:0} ms ({Waited:0} ms of it holding up start-up): {Pages} pages, {Commentary} commentary")]
     private static partial void ContentLoaded(Microsoft.Extensions.Logging.ILogger logger, string version, string contentRoot, double elapsed, double waited, int pages, int commentary);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The content has {Count:l}; every page shows them until they are fixed:\n{Problems:l}")]
+    private static partial void ContentBroken(Microsoft.Extensions.Logging.ILogger logger, string count, string problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application started ({Environment:l}). Press Ctrl+C to shut down.")]
     private static partial void Started(Microsoft.Extensions.Logging.ILogger logger, string environment);
