@@ -601,9 +601,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             return null;
         }
 
+        var (marked, linkedTerms) = EssayMarkup.Mark(essay.Paragraphs, []);
         return new ContentSnapshot
         {
-            Essay = essay with { Page = pages[essay.Page.Slug] },
+            Essay = essay with { Page = pages[essay.Page.Slug], Paragraphs = marked, LinkedTerms = linkedTerms },
             Pages = pages,
             ReadingOrder = readingOrder,
             Events = events,
