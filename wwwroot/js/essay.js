@@ -1,0 +1,69 @@
+// The essay page's optional tools. Without this file every paragraph (#p17) and sentence (#p17s3) still has its address.
+// "Copy link to quote": selecting words in the essay offers a button that copies a link to the paragraph with a text
+// fragment (/essay#p17:~:text=…, the URL Fragment Text Directives syntax), which browsers scroll to and highlight.
+(function () {
+  "use strict";
+  var essay = document.querySelector(".essay-text");
+  if (!essay || !navigator.clipboard) { return; }
+
+  var bar = document.createElement("div");
+  var button = document.createElement("button");
+  var status = document.createElement("p");
+  bar.className = "quote-bar";
+  bar.hidden = true;
+  button.type = "button";
+  button.className = "copy-button";
+  button.textContent = "Copy link to quote";
+  status.className = "quote-status";
+  status.setAttribute("role", "status");
+  bar.append(button, status);
+  var link = null;
+
+  // Percent-encodes a piece of the directive; "-", "&" and "," are its syntax, so they are encoded too.
+  function encode(text) {
+    return encodeURIComponent(text).replace(/-/g, "%2D");
+  }
+
+  function page() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    return canonical ? canonical.href.split("#")[0] : location.origin + location.pathname;
+  }
+
+  // The link for the current selection and its paragraph, or null when nothing in the essay's text is selected.
+  function linkFor(selection) {
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) { return null; }
+    var range = selection.getRangeAt(0).cloneRange();
+    var start = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+    var para = start && start.closest(".essay-text .para");
+    var block = start && start.closest(".para > p, .para > blockquote");
+    if (!para || !block) { return null; }
+    if (!block.contains(range.endContainer)) { range.setEnd(block, block.childNodes.length); }
+    var words = range.toString().split(/\s+/).filter(Boolean);
+    if (words.length === 0) { return null; }
+    var directive = words.length <= 8
+      ? encode(words.join(" "))
+      : encode(words.slice(0, 4).join(" ")) + "," + encode(words.slice(-4).join(" "));
+    return { url: page() + "#" + para.id + ":~:text=" + directive, para: para };
+  }
+
+  document.addEventListener("selectionchange", function () {
+    var next = linkFor(document.getSelection());
+    if (next) {
+      link = next.url;
+      if (bar.previousElementSibling !== next.para) { next.para.after(bar); }
+      if (bar.hidden) { status.textContent = ""; }
+      bar.hidden = false;
+    } else if (!bar.contains(document.activeElement)) {
+      bar.hidden = true;
+    }
+  });
+
+  button.addEventListener("click", function () {
+    if (!link) { return; }
+    navigator.clipboard.writeText(link).then(function () {
+      status.textContent = "Link to the quote copied";
+    }, function () {
+      status.textContent = "Could not copy. The link is " + link;
+    });
+  });
+})();
