@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
@@ -55,5 +57,97 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         await Assertions.Expect(reader.Locator("#p17")).ToBeInViewportAsync();
         Assert.True(await reader.EvaluateAsync<double>("() => window.scrollY") > 1000, "the page did not scroll to paragraph 17");
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReadingSettings_LargeAndDark_ApplyAtOnceAndStayOnTheNextPage()
+    {
+        var page = await site.NewPageAsync(width: 375, height: 800);
+        await page.GotoAsync("/essay");
+        var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('#p1 > p')).fontSize)");
+        await page.Locator("summary", new() { HasText = "Reading settings" }).ClickAsync();
+        var size = page.GetByRole(AriaRole.Group, new() { Name = "Text size" });
+        await Assertions.Expect(size.GetByRole(AriaRole.Radio, new() { Name = "Standard" })).ToBeCheckedAsync();
+        await size.GetByRole(AriaRole.Radio, new() { Name = "Large", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Theme" }).GetByRole(AriaRole.Radio, new() { Name = "Dark" }).CheckAsync();
+        var after = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('#p1 > p')).fontSize)");
+        Assert.True(after > before * 1.1, $"the essay's text is {after}px after choosing Large, {before}px before");
+
+        await page.GotoAsync("/timeline");
+        Assert.Equal("large", await page.EvaluateAsync<string>("() => document.documentElement.dataset.textSize"));
+        Assert.Equal("dark", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        Assert.Equal("rgb(21, 21, 19)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        Assert.Equal(16 * 1.15, await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.documentElement).fontSize)"), 1);
+        await page.Locator("summary", new() { HasText = "Reading settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Theme" }).GetByRole(AriaRole.Radio, new() { Name = "Dark" })).ToBeCheckedAsync();
+        await page.Context.CloseAsync();
+
+        // Without JavaScript there is no control, and the page follows the system.
+        var plain = await site.NewPageAsync(javaScript: false);
+        await plain.GotoAsync("/essay");
+        await Assertions.Expect(plain.Locator("summary", new() { HasText = "Reading settings" })).ToBeHiddenAsync();
+        await plain.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    [InlineData("sepia")]
+    public async Task EachTheme_HasNoAxeViolations_WithTheSettingsOpen(string theme)
+    {
+        // The opposite system scheme, so the chosen theme is seen to win over it.
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ColorScheme = theme == "dark" ? ColorScheme.Light : ColorScheme.Dark,
+        });
+        await context.AddInitScriptAsync("localStorage.setItem('essaysite:reading', JSON.stringify({ theme: '" + theme + "' }))");
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        foreach (var url in new[] { "/essay", "/glossary", "/timeline" })
+        {
+            await page.GotoAsync(url);
+            Assert.Equal(theme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+            await page.EvaluateAsync("() => { document.querySelector('details.reading-settings').open = true; }");
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+            });
+            problems.AddRange(result.Violations.Select(v => $"{url} ({theme}): {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task TextSpacingOverrides_ClipNoText(int width)
+    {
+        // WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing 0.12em, word spacing 0.16em.
+        var page = await site.NewPageAsync(width: width, height: 800);
+        await page.GotoAsync("/essay");
+        // Through the CSS object model, as a reader's bookmarklet or extension would (the CSP refuses a <style> element).
+        await page.EvaluateAsync("""
+            () => {
+              const sheet = document.styleSheets[document.styleSheets.length - 1];
+              sheet.insertRule('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }', sheet.cssRules.length);
+              sheet.insertRule('p { margin-bottom: 2em !important; }', sheet.cssRules.length);
+            }
+            """);
+        Assert.Equal("1.5", await page.EvaluateAsync<string>("() => (parseFloat(getComputedStyle(document.querySelector('#p1 > p')).lineHeight) / parseFloat(getComputedStyle(document.querySelector('#p1 > p')).fontSize)).toFixed(1)"));
+        await page.EvaluateAsync("() => { document.querySelector('details.reading-settings').open = true; document.querySelector('#p1 details.refs').open = true; }");
+        var clipped = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('header *, main *')].filter(e => {
+              const s = getComputedStyle(e);
+              if (s.clipPath !== 'none' || e.getClientRects().length === 0) return false; // visually hidden on purpose, or not shown
+              const hides = (v) => v === 'hidden' || v === 'clip';
+              return (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
+            }).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 40))
+            """);
+        Assert.True(clipped.Length == 0, string.Join('\n', clipped));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "the page scrolls sideways");
+        await page.Context.CloseAsync();
     }
 }
