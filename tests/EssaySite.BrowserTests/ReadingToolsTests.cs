@@ -150,4 +150,27 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "the page scrolls sideways");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AGlossaryLink_ShowsItsDefinitionOnFocus_AndEscapeHidesIt()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/essay");
+        var link = page.Locator("#p1").GetByRole(AriaRole.Link, new() { Name = "Qasem Soleimani" });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "/glossary#qasem-soleimani");
+        var definition = (await page.Locator("#" + await link.GetAttributeAsync("aria-describedby")).TextContentAsync())!.Trim();
+        Assert.StartsWith("Iranian", definition, StringComparison.Ordinal);
+        await Assertions.Expect(link).ToHaveAccessibleDescriptionAsync(definition);
+
+        var tip = page.Locator(".gloss-tip");
+        await Assertions.Expect(tip).ToBeHiddenAsync();
+        await link.FocusAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await Assertions.Expect(tip).ToHaveTextAsync(definition);
+        var (linkBox, tipBox) = (await link.BoundingBoxAsync(), await tip.BoundingBoxAsync());
+        Assert.True(tipBox!.Y >= linkBox!.Y + linkBox.Height - 1, "the definition is shown below its link");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(tip).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -67,3 +67,41 @@
     });
   });
 })();
+// Glossary links: the term's short definition, already the link's description for screen readers, is shown beside
+// it on hover or keyboard focus. It stays while the pointer is over it, and Escape hides it (WCAG 1.4.13).
+(function () {
+  "use strict";
+  var links = document.querySelectorAll(".essay-text a.gloss[aria-describedby]");
+  if (links.length === 0) { return; }
+  var tip = document.createElement("div");
+  var timer = 0;
+  tip.className = "gloss-tip";
+  tip.setAttribute("aria-hidden", "true"); // the link's description already says it; this is for the eyes
+  tip.hidden = true;
+  document.body.appendChild(tip);
+
+  function show(link) {
+    var note = document.getElementById(link.getAttribute("aria-describedby"));
+    if (!note) { return; }
+    clearTimeout(timer);
+    tip.textContent = note.textContent;
+    tip.hidden = false;
+    var box = link.getBoundingClientRect();
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (box.bottom + window.scrollY + 4) + "px";
+  }
+  function hideSoon() { timer = setTimeout(function () { tip.hidden = true; }, 300); }
+
+  links.forEach(function (link) {
+    link.addEventListener("mouseenter", function () { show(link); });
+    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("mouseleave", hideSoon);
+    link.addEventListener("blur", function () { tip.hidden = true; });
+  });
+  tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
+  tip.addEventListener("mouseleave", hideSoon);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { tip.hidden = true; }
+  });
+})();

@@ -601,7 +601,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer)
             return null;
         }
 
-        var (marked, linkedTerms) = EssayMarkup.Mark(essay.Paragraphs, []);
+        var (marked, linkedTerms) = EssayMarkup.Mark(essay.Paragraphs, pages.ContainsKey("glossary") ? terms : []);
         return new ContentSnapshot
         {
             Essay = essay with { Page = pages[essay.Page.Slug], Paragraphs = marked, LinkedTerms = linkedTerms },

@@ -130,7 +130,11 @@ public sealed record GlossaryTerm(
     IReadOnlyList<string> Sources,
     string Html,
     string Text,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>The definition's first sentence: what the essay page gives as a link's description.</summary>
+    public string ShortDefinition => Sentences.Of(Text).FirstOrDefault() ?? Text;
+}
 
 /// <summary>
 /// A correction made to the guide: when, which page (a site link, checked like any other), what it said
