@@ -173,4 +173,83 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         await Assertions.Expect(tip).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
+
+    // Stands in for the browser's speech: records what is spoken, and lets the test end an utterance.
+    private const string FakeSpeech = """
+        (() => {
+          const log = [];
+          const synth = {
+            current: null,
+            speak(u) { log.push({ text: u.text, rate: u.rate }); this.current = u; },
+            cancel() { this.current = null; },
+            pause() { log.push('pause'); },
+            resume() { log.push('resume'); },
+            getVoices() { return []; },
+          };
+          window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.rate = 1; this.onend = null; } };
+          Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+          window.__spoken = log;
+          window.__finish = () => { const u = synth.current; synth.current = null; if (u && u.onend) u.onend(); };
+        })();
+        """;
+
+    [Fact]
+    public async Task ReadAloud_SpeaksParagraphByParagraph_HighlightingEach_ByKeyboardToo()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 700 } });
+        await context.AddInitScriptAsync(FakeSpeech);
+        var page = await context.NewPageAsync();
+        var fetched = new List<string>();
+        page.Request += (_, r) => fetched.Add(r.Url);
+        await page.GotoAsync("/essay", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.DoesNotContain(fetched, u => u.Contains("read-aloud.js", StringComparison.Ordinal));
+
+        var paragraphs = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.essay-text .para')].map(p => [...p.querySelectorAll(':scope > p, :scope > blockquote')].map(e => e.textContent.trim()).join(' '))");
+        async Task<string[]> Spoken() => await page.EvaluateAsync<string[]>("() => window.__spoken.map(s => typeof s === 'string' ? s : s.rate + ' ' + s.text)");
+        async Task<string[]> Highlighted() => await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.para.speaking')].map(p => p.id)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read aloud" }).ClickAsync();
+        var player = page.GetByRole(AriaRole.Group, new() { Name = "Read aloud" });
+        await Assertions.Expect(player.GetByRole(AriaRole.Status)).ToHaveTextAsync("Paragraph 1 of 30");
+        Assert.Contains(fetched, u => u.Contains("read-aloud.js?v=", StringComparison.Ordinal));
+        Assert.Equal(["1 " + paragraphs[0]], await Spoken());
+        Assert.Equal(["p1"], await Highlighted());
+
+        // The end of a paragraph goes on to the next, which is brought into view.
+        await page.EvaluateAsync("() => window.__finish()");
+        await Assertions.Expect(page.Locator("#p2.speaking")).ToBeInViewportAsync();
+        await player.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await player.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#p4.speaking")).ToBeInViewportAsync();
+        await player.GetByRole(AriaRole.Button, new() { Name = "Previous" }).ClickAsync();
+        await player.GetByRole(AriaRole.Combobox, new() { Name = "Speed" }).SelectOptionAsync("1.5");
+        Assert.Equal(["p3"], await Highlighted());
+
+        // Pause and resume from the keyboard.
+        await player.GetByRole(AriaRole.Button, new() { Name = "Pause" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(player.GetByRole(AriaRole.Button, new() { Name = "Resume" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(player.GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToBeVisibleAsync();
+
+        Assert.Equal(
+            ["1 " + paragraphs[0], "1 " + paragraphs[1], "1 " + paragraphs[2], "1 " + paragraphs[3], "1 " + paragraphs[2], "1.5 " + paragraphs[2], "pause", "resume"],
+            await Spoken());
+
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        Assert.True(axe.Violations.Length == 0, string.Join('\n', axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+        await player.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+        Assert.Empty(await Highlighted());
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Read aloud" })).ToBeFocusedAsync();
+        await context.CloseAsync();
+
+        // Where the browser cannot speak, there is no button.
+        var mute = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl });
+        await mute.AddInitScriptAsync("delete window.speechSynthesis; delete Window.prototype.speechSynthesis;");
+        var silent = await mute.NewPageAsync();
+        await silent.GotoAsync("/essay", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Equal(0, await silent.GetByRole(AriaRole.Button, new() { Name = "Read aloud" }).CountAsync());
+        await mute.CloseAsync();
+    }
 }

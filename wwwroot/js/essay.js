@@ -105,3 +105,22 @@
     if (event.key === "Escape") { tip.hidden = true; }
   });
 })();
+// "Read aloud", where the browser can speak: the player (read-aloud.js) is fetched only when first pressed.
+(function () {
+  "use strict";
+  var header = document.querySelector(".essay-header");
+  var script = document.currentScript;
+  var own = script && script.src;
+  if (!header || !own || !("speechSynthesis" in window) || !window.SpeechSynthesisUtterance) { return; }
+  var start = document.createElement("button");
+  start.type = "button";
+  start.className = "read-aloud-start";
+  start.textContent = "Read aloud";
+  header.append(start);
+  start.addEventListener("click", function () {
+    // A module import, not a <script> element: the Trusted Types policy ('none') refuses setting a script's src.
+    import(own.replace(/\/essay\.js(\?.*)?$/, "/read-aloud.js" + (script.getAttribute("data-player") || "").replace(/^[^?]*/, ""))).then(function (player) {
+      player.play();
+    });
+  });
+})();
