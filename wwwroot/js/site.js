@@ -32,3 +32,24 @@
     });
   });
 })();
+// The "Reading settings" form: a choice applies at once and is kept in this browser (localStorage) only;
+// settings.js applies it on the next page before it is drawn.
+(function () {
+  "use strict";
+  var form = document.querySelector(".settings-form");
+  var root = document.documentElement;
+  if (!form || !root.hasAttribute("data-settings")) { return; }
+  var key = "essaysite:reading";
+  var saved;
+  try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { return; }
+  form.querySelectorAll("input[type=radio]").forEach(function (input) {
+    if (saved[input.name] ? saved[input.name] === input.value : input.defaultChecked) { input.checked = true; }
+  });
+  form.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.type !== "radio") { return; }
+    root.setAttribute("data-" + input.name, input.value);
+    saved[input.name] = input.value;
+    try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* refused: the choice lasts for this page */ }
+  });
+})();

@@ -627,9 +627,10 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             return null;
         }
 
+        var (marked, linkedTerms) = EssayMarkup.Mark(essay.Paragraphs, pages.ContainsKey("glossary") ? terms : []);
         return new ContentSnapshot
         {
-            Essay = essay with { Page = pages[essay.Page.Slug] },
+            Essay = essay with { Page = pages[essay.Page.Slug], Paragraphs = marked, LinkedTerms = linkedTerms },
             Identity = identity,
             Pages = pages,
             ReadingOrder = readingOrder,

@@ -50,6 +50,12 @@ public sealed record SitePage
 public sealed record EssayParagraph(int Number, string Html, string Text, bool IsQuote)
 {
     public string Id => $"p{Number}";
+
+    /// <summary>The paragraph as the essay page shows it: <see cref="Html"/> with each sentence in a span with its anchor, and glossary links (<see cref="EssayMarkup"/>).</summary>
+    public string ReadingHtml { get; init; } = "";
+
+    /// <summary>The paragraph's sentences, each with its anchor.</summary>
+    public IReadOnlyList<EssaySentence> Sentences { get; init; } = [];
 }
 
 public sealed record Essay(
@@ -62,6 +68,9 @@ public sealed record Essay(
 {
     /// <summary>Of <c>published</c> and <c>original_url</c>, those the public record did not confirm.</summary>
     public IReadOnlySet<string> Unconfirmed { get; init; } = new HashSet<string>();
+
+    /// <summary>The glossary terms whose first use in the essay links to their entry, in the order they occur.</summary>
+    public IReadOnlyList<GlossaryTerm> LinkedTerms { get; init; } = [];
 
     /// <summary>The essay's text exactly as received, when the content names it (<c>text:</c>); served as /essay.txt.</summary>
     public byte[]? SourceText { get; init; }
@@ -135,7 +144,11 @@ public sealed record GlossaryTerm(
     IReadOnlyList<string> Sources,
     string Html,
     string Text,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>The definition's first sentence: what the essay page gives as a link's description.</summary>
+    public string ShortDefinition => Sentences.Of(Text).FirstOrDefault() ?? Text;
+}
 
 /// <summary>
 /// A correction made to the guide: when, which page (a site link, checked like any other), what it said
