@@ -60,7 +60,9 @@ public sealed class LightAndSafeTests(BrowserFixture site)
         var box = page.GetByRole(AriaRole.Search, new() { Name = "Site search" }).GetByRole(AriaRole.Searchbox);
         await box.FillAsync("Mossadegh");
         // Enter goes to the box itself (not to whatever the keyboard's focus is), and the wait is set before it.
-        await page.RunAndWaitForNavigationAsync(() => box.PressAsync("Enter"), new() { UrlRegex = new System.Text.RegularExpressions.Regex("/search\\?q=Mossadegh") });
+        var arrived = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q=Mossadegh"));
+        await box.PressAsync("Enter");
+        await arrived;
         Assert.True(await page.Locator("ol.results > li").CountAsync() > 0);
         await page.Context.CloseAsync();
     }
