@@ -106,8 +106,10 @@ public sealed class CitationFileTests(TeachingSite site) : IClassFixture<Teachin
     }
 
     [Fact]
-    public void EveryCitationFile_IsAFixedAddress_SoTheEditionAndTheExportHaveIt()
+    public async Task EveryCitationFile_IsAFixedAddress_SoTheEditionAndTheExportHaveIt()
     {
+        // A first request makes sure the content is loaded.
+        (await _client.GetAsync(new Uri("/essay/cite.bib", UriKind.Relative))).EnsureSuccessStatusCode();
         var content = site.Factory.Services.GetRequiredService<ContentStore>().Current;
         var routes = SiteRoutes.Fixed(content).ToHashSet();
         foreach (var extension in new[] { "bib", "ris", "csl.json" })

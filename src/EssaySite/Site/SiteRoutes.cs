@@ -18,7 +18,7 @@ public static class SiteRoutes
             .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
                 site.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
-            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, NotFound])
+            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, NotFound])
             .Concat(site.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

@@ -23,6 +23,16 @@ public static class TeachingSetup
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
                 : Results.Text(QrSvg.For(context.Absolute($"/assign/{code}").AbsoluteUri), "image/svg+xml");
         });
+        app.MapGet(ClassroomCartridge, (HttpContext context, ContentSnapshot site) =>
+            Results.File(ClassroomCartridges.Guide(site, context.Absolute), CommonCartridge.ContentType, "there-is-only-one-position-guide.imscc"));
+        app.MapGet("/assign/{code}/assignment.imscc", (string code, HttpContext context, ContentSnapshot site) =>
+        {
+            var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
+            return assignment is null
+                ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
+                : Results.File(ClassroomCartridges.Assignment(site, assignment, code, context.Absolute), CommonCartridge.ContentType, "assignment.imscc");
+        });
+
         foreach (var format in CitationFiles.Formats)
         {
             app.MapGet($"/essay/cite.{format.Extension}", (HttpContext context, ContentSnapshot site) =>
@@ -35,6 +45,9 @@ public static class TeachingSetup
 
         return app;
     }
+
+    /// <summary>The guide as an IMS Common Cartridge, for a learning platform's course import.</summary>
+    public const string ClassroomCartridge = "/classroom.imscc";
 
     /// <summary>The address of a citation file: /essay/cite.bib, or /essay/cite/17.bib for paragraph 17.</summary>
     public static string CitationFilePath(int? paragraph, string extension) =>
