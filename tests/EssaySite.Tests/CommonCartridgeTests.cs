@@ -46,7 +46,7 @@ public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<Teac
         var module = manifest.Descendants(Cp + "organization").Single().Element(Cp + "item")!.Element(Cp + "item")!;
         Assert.Equal("Assignment due 9 December 2026", module.Element(Cp + "title")!.Value);
         Assert.Equal(
-            [$"{BaseUrl}/assign/{code}", $"{BaseUrl}/essay#p17", $"{BaseUrl}/essay#p18", $"{BaseUrl}/essay#p22", $"{BaseUrl}/timeline",
+            [$"{BaseUrl}/assign/{code}", $"{BaseUrl}/assign/{code}/worksheet", $"{BaseUrl}/essay#p17", $"{BaseUrl}/essay#p18", $"{BaseUrl}/essay#p22", $"{BaseUrl}/timeline",
              $"{BaseUrl}/questions#{Content.Questions[1].Id}", $"{BaseUrl}/questions#{Content.Questions[4].Id}"],
             links.Select(l => l.Url));
         var description = manifest.Descendants(Lom + "description").Single().Value;

@@ -26,7 +26,11 @@ public static class ClassroomCartridges
     {
         var essay = site.Essay;
         var title = assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
-        var links = new List<CartridgeLink> { new($"{title}: the assignment page", absolute($"/assign/{code}")) };
+        var links = new List<CartridgeLink>
+        {
+            new($"{title}: the assignment page", absolute($"/assign/{code}")),
+            new("Worksheet to print", absolute($"/assign/{code}/worksheet")),
+        };
         if (assignment.WholeEssay)
         {
             links.Add(new(EssayTitle(essay), absolute("/essay")));
