@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
         "/search", "/search?q=Soleimani", "/no-such-page",
         "/packet", "/assign", "/essay/cite/17", "/corrections",
         "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode(),
+        "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode() + "/worksheet",
     ];
 
     public static TheoryData<int, string> Variants() => new()

@@ -18,6 +18,8 @@ public sealed class EditionEntry
     public required int Status { get; init; }
     public required string ContentType { get; init; }
     public required string? CacheControl { get; init; }
+    /// <summary>A download's Content-Disposition ("attachment; filename=…"), kept with its bytes; null for pages.</summary>
+    public string? ContentDisposition { get; init; }
     public required string ETag { get; init; }
     public required ReadOnlyMemory<byte> Identity { get; init; }
     public ReadOnlyMemory<byte>? Brotli { get; init; }
@@ -36,7 +38,7 @@ public sealed class EditionEntry
 
     public const int BrotliQuality = 6;
 
-    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body, bool quick = false)
+    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body, bool quick = false, string? contentDisposition = null)
     {
         // An answer made on demand (a search) takes the fastest settings, which still save most of the bytes.
         var (quality, level) = quick ? (1, CompressionLevel.Fastest) : (BrotliQuality, CompressionLevel.Optimal);
@@ -47,6 +49,7 @@ public sealed class EditionEntry
             Status = status,
             ContentType = contentType,
             CacheControl = cacheControl,
+            ContentDisposition = contentDisposition,
             ETag = $"\"{hash}\"",
             Identity = body,
             Brotli = compressible ? CompressBrotli(body, quality) : null,

@@ -16,7 +16,9 @@ public static class SiteRoutes
         Syndication.AllPages(site).Select(p => p.Url)
             .Concat(["/search", "/assign", "/packet"])
             .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
-            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, NotFound])
+            .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
+                site.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
+            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, NotFound])
             .Concat(site.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

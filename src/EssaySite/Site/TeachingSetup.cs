@@ -23,6 +23,39 @@ public static class TeachingSetup
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
                 : Results.Text(QrSvg.For(context.Absolute($"/assign/{code}").AbsoluteUri), "image/svg+xml");
         });
+        app.MapGet(ClassroomCartridge, (HttpContext context, ContentSnapshot site) =>
+            Results.File(ClassroomCartridges.Guide(site, context.Absolute), CommonCartridge.ContentType, "there-is-only-one-position-guide.imscc"));
+        app.MapGet("/assign/{code}/assignment.imscc", (string code, HttpContext context, ContentSnapshot site) =>
+        {
+            var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
+            return assignment is null
+                ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
+                : Results.File(ClassroomCartridges.Assignment(site, assignment, code, context.Absolute), CommonCartridge.ContentType, "assignment.imscc");
+        });
+
+        foreach (var format in CitationFiles.Formats)
+        {
+            app.MapGet($"/essay/cite.{format.Extension}", (HttpContext context, ContentSnapshot site) =>
+                CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"))));
+            app.MapGet($"/essay/cite/{{number:int}}.{format.Extension}", (int number, HttpContext context, ContentSnapshot site) =>
+                number < 1 || number > site.Essay.Paragraphs.Count
+                    ? Results.NotFound()
+                    : CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"), number)));
+        }
+
         return app;
+    }
+
+    /// <summary>The guide as an IMS Common Cartridge, for a learning platform's course import.</summary>
+    public const string ClassroomCartridge = "/classroom.imscc";
+
+    /// <summary>The address of a citation file: /essay/cite.bib, or /essay/cite/17.bib for paragraph 17.</summary>
+    public static string CitationFilePath(int? paragraph, string extension) =>
+        paragraph is { } n ? $"/essay/cite/{n}.{extension}" : $"/essay/cite.{extension}";
+
+    private static IResult CitationFile(CitationFiles.Format format, CitedCopy copy)
+    {
+        // A download named for what it holds (Content-Disposition: attachment); the edition keeps the header with the bytes.
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(format.Write(copy)), format.ContentType, CitationFiles.FileName(copy.Title, copy.Paragraph, format.Extension));
     }
 }

@@ -167,6 +167,9 @@ public static class Citations
     /// <summary>"Family, Given": how an author is listed for sorting (Highwire's citation_author, MLA, Chicago).</summary>
     public static string InvertedName(string author) => PersonName.Parse(author) is { Given.Length: > 0 } name ? name.Inverted : author.Trim();
 
+    /// <summary>The author's given and family names, split as every citation here splits them (the last word is the family name).</summary>
+    public static (string Given, string Family) NameParts(string author) => (PersonName.Parse(author).Given, PersonName.Parse(author).Family);
+
     private sealed record PersonName(string Given, string Family)
     {
         public string Full => $"{Given} {Family}";

@@ -22,6 +22,9 @@ public sealed class ShowModel(ContentSnapshot site, TimeProvider clock) : PageMo
 
     public IReadOnlyList<EssayParagraph> Paragraphs { get; private set; } = [];
 
+    /// <summary>Plain links sharing this assignment to Google Classroom, Microsoft Teams and e-mail.</summary>
+    public IReadOnlyList<ShareLink> ShareLinks { get; private set; } = [];
+
     /// <summary>True when the due date is before today (UTC): the assignment still opens, with a word that the date has passed.</summary>
     public bool DuePassed => Assignment?.Due is { } due && due < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -40,7 +43,11 @@ public sealed class ShowModel(ContentSnapshot site, TimeProvider clock) : PageMo
 
         Paragraphs = [.. Assignment.Paragraphs.Select(n => Site.Essay.Paragraphs[n - 1])];
         Questions = [.. Assignment.Questions.Select(n => Site.Questions[n - 1])];
-        ViewData["Title"] = Assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
-        ViewData["Description"] = $"A reading assignment on the essay “{Site.Essay.Page.Title}” and its reading guide.";
+        var title = Assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
+        var essay = Site.Essay;
+        var summary = $"{title} on the essay “{essay.Page.Title}” by {essay.Author}.{(Assignment.Note is { } note ? $" Note: {note}" : "")}";
+        ShareLinks = AssignmentShare.Links(Address, $"{title}: “{essay.Page.Title}”", summary);
+        ViewData["Title"] = title;
+        ViewData["Description"] = $"A reading assignment on the essay “{essay.Page.Title}” and its reading guide.";
     }
 }

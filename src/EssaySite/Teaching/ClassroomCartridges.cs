@@ -1,0 +1,71 @@
+using EssaySite.Content;
+
+namespace EssaySite.Teaching;
+
+/// <summary>
+/// What goes into the site's two Common Cartridges: the whole guide in reading order, and one assignment.
+/// <paramref name="absolute"/> turns a site path into the public address a learning platform will open.
+/// </summary>
+public static class ClassroomCartridges
+{
+    public static byte[] Guide(ContentSnapshot site, Func<string, Uri> absolute)
+    {
+        var essay = site.Essay;
+        var pages = site.ReadingOrder
+            .Concat(site.Pages.Values.Where(p => p.Kind == PageKind.Guide && !site.ReadingOrder.Contains(p)).OrderBy(p => p.Slug, StringComparer.Ordinal))
+            .Select(p => new CartridgeLink(p.Kind == PageKind.Essay ? EssayTitle(essay) : p.Title, absolute(p.Url)))
+            .Append(new CartridgeLink("Class packet (to print)", absolute("/packet")))
+            .ToList();
+        var questions = site.Questions.Select(q => QuestionLink(q, absolute)).ToList();
+        return CommonCartridge.Build("essaysite-guide", $"{essay.Page.Title}: essay and reading guide",
+            $"The opinion essay “{essay.Page.Title}” by {essay.Author}, reproduced word for word, with its reading guide and discussion questions.",
+            [new("Reading guide", pages), new("Discussion questions", questions)], Stamp(site));
+    }
+
+    public static byte[] Assignment(ContentSnapshot site, Assignment assignment, string code, Func<string, Uri> absolute)
+    {
+        var essay = site.Essay;
+        var title = assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
+        var links = new List<CartridgeLink>
+        {
+            new($"{title}: the assignment page", absolute($"/assign/{code}")),
+            new("Worksheet to print", absolute($"/assign/{code}/worksheet")),
+        };
+        if (assignment.WholeEssay)
+        {
+            links.Add(new(EssayTitle(essay), absolute("/essay")));
+        }
+
+        links.AddRange(assignment.Paragraphs.Select(n => new CartridgeLink($"Paragraph {n} of the essay", absolute($"/essay#p{n}"))));
+        if (assignment.Timeline)
+        {
+            links.Add(new(site.Page("timeline")?.Title ?? "Timeline", absolute("/timeline")));
+        }
+
+        if (assignment.Sources)
+        {
+            links.Add(new(site.Page("sources")?.Title ?? "Sources", absolute("/sources")));
+        }
+
+        links.AddRange(assignment.Questions.Select(n => QuestionLink(site.Questions[n - 1], absolute)));
+        var description = $"On the essay “{essay.Page.Title}” by {essay.Author}."
+            + (assignment.Due is { } d ? $" Due {d:d MMMM yyyy}." : "")
+            + (assignment.Note is { } note ? $" Note from your teacher: {note}" : "");
+        return CommonCartridge.Build($"assignment-{code}", $"{title}: “{essay.Page.Title}”", description, [new(title, links)], Stamp(site));
+    }
+
+    private static string EssayTitle(Essay essay) => $"“{essay.Page.Title}” by {essay.Author} (the essay)";
+
+    private static CartridgeLink QuestionLink(Question q, Func<string, Uri> absolute) =>
+        new($"Question {q.Number}: {Shorten(q.Text, 120)}", absolute($"/questions#{q.Id}"));
+
+    private static string Shorten(string text, int max)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var line = string.Join(' ', words);
+        return line.Length <= max ? line : line[..line.LastIndexOf(' ', max)] + " …";
+    }
+
+    // The content's own date, so the zip's bytes change with the content and never with the clock.
+    private static DateOnly Stamp(ContentSnapshot site) => site.LastUpdated ?? site.Essay.Published;
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EssaySite.Teaching;
+
+namespace EssaySite.BrowserTests;
+
+/// <summary>
+/// A reader saves the essay, or one paragraph, to a reference manager: each file, fetched from the running site,
+/// is read back by citation.js's BibTeX, RIS and CSL-JSON parsers, and the CSL-JSON rendered by the Citation Style
+/// Language project's own APA, MLA and Chicago styles agrees with the citations the site writes itself.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class CitationFileTests(BrowserFixture site)
+{
+    public static TheoryData<string, string, int?> Files => new()
+    {
+        { "bibtex", "bib", null }, { "ris", "ris", null }, { "csl-json", "csl.json", null },
+        { "bibtex", "bib", 17 }, { "ris", "ris", 17 }, { "csl-json", "csl.json", 17 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task ACitationFile_ReadsBackInARealParser_WithTitleAuthorDateAddressAndParagraph(string format, string extension, int? paragraph)
+    {
+        var expected = await TheEssaysOwnCitationTagsAsync();
+        var path = paragraph is { } n ? $"/essay/cite/{n}.{extension}" : $"/essay/cite.{extension}";
+        var file = await DownloadAsync(path);
+
+        using var parsed = JsonDocument.Parse(await NodeTools.RunAsync("citations.cjs", "parse", format, file));
+        var item = Assert.Single(parsed.RootElement.EnumerateArray());
+        Assert.Equal(expected.Title, item.GetProperty("title").GetString());
+        var author = Assert.Single(item.GetProperty("author").EnumerateArray());
+        Assert.Equal(expected.Author, $"{author.GetProperty("family").GetString()}, {author.GetProperty("given").GetString()}");
+        var date = item.GetProperty("issued").GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32()).ToArray();
+        Assert.Equal(expected.Date, $"{date[0]:0000}/{date[1]:00}/{date[2]:00}");
+        Assert.Equal(Url("/essay"), item.GetProperty("URL").GetString());
+        if (paragraph is { } p)
+        {
+            var note = item.GetProperty("note").GetString();
+            Assert.Contains($"Paragraph {p} ", note, StringComparison.Ordinal);
+            Assert.Contains(Url($"/essay#p{p}"), note, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.False(item.TryGetProperty("note", out _), "the whole essay's file names no paragraph");
+        }
+    }
+
+    public static TheoryData<string, string, string> Styles => new()
+    {
+        // APA: "Family, G. (2020, January 8). Title. Site. URL"
+        { "apa", Citations.Apa, @"^(?<author>[^(]+?) \((?<date>[^)]+)\)\. (?<title>[^.]+)\. " },
+        // MLA: "Family, Given. “Title.” Site, 8 Jan. 2020, URL."
+        { "modern-language-association", Citations.Mla, @"^(?<author>.+?\.) “(?<title>[^”]+?)\.?” .*, (?<date>\d{1,2} \w+\.? (?<year>\d{4})), " },
+        // Chicago: "Family, Given. “Title.” Site, January 8, 2020. URL."
+        { "chicago-note-bibliography", Citations.ChicagoBibliography, @"^(?<author>.+?\.) “(?<title>[^”]+?)\.?” .*?, (?<date>\w+ \d{1,2}, \d{4})\. " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Styles))]
+    public async Task TheSitesOwnCitation_AgreesWithACslProcessor_OnAuthorDateAndTitle(string style, string label, string pattern)
+    {
+        var file = await DownloadAsync("/essay/cite.csl.json");
+        using var rendered = JsonDocument.Parse(await NodeTools.RunAsync("citations.cjs", "render", style, file));
+        var csl = rendered.RootElement.GetProperty("bibliography").GetString()!;
+        var parts = Regex.Match(csl, pattern);
+        Assert.True(parts.Success, $"The {style} rendering did not have the expected shape: {csl}");
+
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/essay");
+        var ours = (await page.Locator($"h3:text-is('The essay as reproduced here') + dl dt:text-is('{label}') + dd").InnerTextAsync()).Trim();
+        await page.Context.CloseAsync();
+
+        Assert.StartsWith(parts.Groups["author"].Value, ours, StringComparison.Ordinal);
+        // The CSL styles print a title as stored; APA's sentence case is the site's own doing (the CSL APA style
+        // expects titles stored in sentence case), so for APA the title agrees letter for letter, not in case.
+        Assert.Contains(parts.Groups["title"].Value, ours, style == "apa" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        // MLA 9 gives a reproduced work's original year before its container, this undated site, so the site's MLA
+        // entry carries the year where the CSL style, which knows no such distinction, dates the page in full.
+        var date = parts.Groups["year"].Success ? parts.Groups["year"].Value : parts.Groups["date"].Value;
+        Assert.Contains(date, ours, StringComparison.Ordinal);
+    }
+
+    private string Url(string path) => site.BaseUrl + path;
+
+    private sealed record Tags(string Title, string Author, string Date);
+
+    /// <summary>The essay page's Highwire tags, which reference managers' browser buttons read: the files must say the same.</summary>
+    private async Task<Tags> TheEssaysOwnCitationTagsAsync()
+    {
+        var page = await site.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/essay");
+        async Task<string> Meta(string name) => await page.Locator($"meta[name='{name}']").GetAttributeAsync("content") ?? throw new InvalidOperationException($"no {name}");
+        var tags = new Tags(await Meta("citation_title"), await Meta("citation_author"), await Meta("citation_publication_date"));
+        await page.Context.CloseAsync();
+        return tags;
+    }
+
+    private async Task<string> DownloadAsync(string path)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(Url(path)));
+        response.EnsureSuccessStatusCode();
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.DispositionType, StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"essaysite-{Guid.NewGuid():N}-{response.Content.Headers.ContentDisposition!.FileName!.Trim('"')}");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        return file;
+    }
+}

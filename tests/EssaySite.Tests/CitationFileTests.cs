@@ -1,0 +1,121 @@
+using EssaySite.Content;
+using EssaySite.Site;
+using EssaySite.Teaching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EssaySite.Tests;
+
+/// <summary>
+/// The files a reference manager imports (BibTeX, RIS, CSL-JSON): how each writer writes, and how the site serves
+/// and links them. CitationFileTests in the browser tests read them back with real parsers.
+/// </summary>
+public sealed class CitationFileTests(TeachingSite site) : IClassFixture<TeachingSite>
+{
+    private const string BaseUrl = TeachingSite.BaseUrl;
+    private readonly HttpClient _client = site.Client;
+
+    private static readonly CitedCopy Awkward = new("Ann", "O'Brien-Smith", "Costs & {Benefits}: 100% of #1_a~b^c\\d", "A Site and Its Guide", new DateOnly(2021, 3, 9), new Uri("https://example.org/reading/essay"), 4);
+
+    [Fact]
+    public void BibTeX_EscapesItsSpecialCharacters_AndKeepsTheSiteNameWhole()
+    {
+        var bib = CitationFiles.BibTeX(Awkward);
+        Assert.Contains(@"title        = {Costs \& \{Benefits\}: 100\% of \#1\_a\textasciitilde{}b\textasciicircum{}c\textbackslash{}d},", bib, StringComparison.Ordinal);
+        Assert.Contains("organization = {{A Site and Its Guide}},", bib, StringComparison.Ordinal);
+        Assert.Contains("author       = {O'Brien-Smith, Ann},", bib, StringComparison.Ordinal);
+        Assert.Contains("date         = {2021-03-09},", bib, StringComparison.Ordinal);
+        Assert.Contains("url          = {https://example.org/reading/essay},", bib, StringComparison.Ordinal);
+        Assert.Contains(@"note         = {Paragraph 4 of the essay: https://example.org/reading/essay\#p4}", bib, StringComparison.Ordinal);
+        Assert.Contains("@online{obriensmith2021p4,", bib, StringComparison.Ordinal);
+        // Every brace the writer opens it closes, whatever the title held.
+        var unescaped = bib.Replace(@"\{", "", StringComparison.Ordinal).Replace(@"\}", "", StringComparison.Ordinal);
+        Assert.Equal(unescaped.Count(c => c == '{'), unescaped.Count(c => c == '}'));
+    }
+
+    [Fact]
+    public void Ris_IsOneElecRecordOfTaggedLinesEndingInCrLf()
+    {
+        var ris = CitationFiles.Ris(Awkward with { Title = "Two\nlines" });
+        var lines = ris.Split("\r\n");
+        Assert.Equal("TY  - ELEC", lines[0]);
+        Assert.Equal("ER  - ", lines[^2]);
+        Assert.Equal("", lines[^1]);
+        Assert.All(lines[..^1], l => Assert.Matches("^[A-Z][A-Z0-9]  - ", l));
+        Assert.Contains("TI  - Two lines", lines);
+        Assert.Contains("AU  - O'Brien-Smith, Ann", lines);
+        Assert.Contains("DA  - 2021/03/09", lines);
+        Assert.Contains("N1  - Paragraph 4 of the essay: https://example.org/reading/essay#p4", lines);
+        Assert.DoesNotContain('\n', ris.Replace("\r\n", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CslJson_IsAListOfOneWebpageItem_WithTheParagraphInItsNote()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(CitationFiles.CslJson(Awkward));
+        var item = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("webpage", item.GetProperty("type").GetString());
+        Assert.Equal(Awkward.Title, item.GetProperty("title").GetString());
+        Assert.Equal("[[2021,3,9]]", item.GetProperty("issued").GetProperty("date-parts").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+        Assert.Equal("Paragraph 4 of the essay: https://example.org/reading/essay#p4", item.GetProperty("note").GetString());
+        Assert.False(System.Text.Json.JsonDocument.Parse(CitationFiles.CslJson(Awkward with { Paragraph = null })).RootElement[0].TryGetProperty("note", out _));
+    }
+
+    [Theory]
+    [InlineData("/essay/cite.bib", "application/x-bibtex; charset=utf-8", "there-is-only-one-position.bib")]
+    [InlineData("/essay/cite.ris", "application/x-research-info-systems; charset=utf-8", "there-is-only-one-position.ris")]
+    [InlineData("/essay/cite.csl.json", "application/vnd.citationstyles.csl+json; charset=utf-8", "there-is-only-one-position.csl.json")]
+    [InlineData("/essay/cite/17.bib", "application/x-bibtex; charset=utf-8", "there-is-only-one-position-paragraph-17.bib")]
+    [InlineData("/essay/cite/17.ris", "application/x-research-info-systems; charset=utf-8", "there-is-only-one-position-paragraph-17.ris")]
+    [InlineData("/essay/cite/17.csl.json", "application/vnd.citationstyles.csl+json; charset=utf-8", "there-is-only-one-position-paragraph-17.csl.json")]
+    public async Task CitationFiles_AreDownloads_OfTheCopyHere_WithTheirMediaType(string url, string type, string name)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(name, response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"{BaseUrl}/essay", text, StringComparison.Ordinal);
+        // The file cites this copy: the original's address, which is not confirmed, is not in it.
+        Assert.DoesNotContain("shainescarminach.com", text, StringComparison.Ordinal);
+        // BibTeX escapes the # of the paragraph's address.
+        Assert.Equal(url.Contains("/17.", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.IsMatch(text, $@"{BaseUrl}/essay\\?#p17"));
+    }
+
+    [Theory]
+    [InlineData("/essay/cite/0.bib")]
+    [InlineData("/essay/cite/31.ris")]
+    [InlineData("/essay/cite/17.txt")]
+    public async Task ACitationFileOfNoParagraph_IsNotFound(string url)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(404, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CiteThis_LinksTheFiles_OnTheEssayAndOnEachParagraphsCitationPage()
+    {
+        var essay = await _client.GetDocumentAsync("/essay");
+        Assert.Equal(["/essay/cite.bib", "/essay/cite.ris", "/essay/cite.csl.json"],
+            essay.QuerySelectorAll("section.cite-this .cite-files a[download]").Select(a => a.GetAttribute("href")));
+        var paragraph = await _client.GetDocumentAsync("/essay/cite/17");
+        var links = paragraph.QuerySelectorAll(".cite-files a[download]").ToList();
+        Assert.Equal(["/essay/cite/17.bib", "/essay/cite/17.ris", "/essay/cite/17.csl.json"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal("there-is-only-one-position-paragraph-17.ris", links[1].GetAttribute("download"));
+        Assert.Equal("RIS (.ris)", links[1].TextContent);
+    }
+
+    [Fact]
+    public async Task EveryCitationFile_IsAFixedAddress_SoTheEditionAndTheExportHaveIt()
+    {
+        // A first request makes sure the content is loaded.
+        (await _client.GetAsync(new Uri("/essay/cite.bib", UriKind.Relative))).EnsureSuccessStatusCode();
+        var content = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        var routes = SiteRoutes.Fixed(content).ToHashSet();
+        foreach (var extension in new[] { "bib", "ris", "csl.json" })
+        {
+            Assert.Contains($"/essay/cite.{extension}", routes);
+            Assert.All(content.Essay.Paragraphs, p => Assert.Contains($"/essay/cite/{p.Number}.{extension}", routes));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using EssaySite.Content;
+using EssaySite.Teaching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EssaySite.Tests;
+
+/// <summary>An assignment's worksheet: its questions, the paragraphs they refer to quoted once each, and lines to answer on.</summary>
+public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSite>
+{
+    private readonly HttpClient _client = site.Client;
+    private static readonly int[] Chosen = [12, 13, 16];
+
+    [Fact]
+    public async Task TheWorksheet_HasEachQuestionWithTheAssignedParagraphsItRefersToQuotedOnce_AndLinesToAnswerOn()
+    {
+        var code = new Assignment { Paragraphs = [1, 18, 19, 20], Questions = [12, 13, 16], Due = new DateOnly(2026, 12, 9), Note = "Full sentences." }.Encode();
+        var doc = await _client.GetDocumentAsync($"/assign/{code}/worksheet");
+        var content = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+
+        Assert.Equal("Worksheet: due 9 December 2026", doc.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Full sentences.", doc.QuerySelector(".assignment-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Read", "Question 12", "Question 13", "Question 16"], doc.QuerySelectorAll("article h2").Select(h => h.TextContent));
+
+        // Paragraph 1 is assigned but no question refers to it: it is quoted to read first.
+        Assert.Equal(["/essay#p1"], doc.QuerySelectorAll(".worksheet-read blockquote").Select(b => b.GetAttribute("cite")));
+        var sections = doc.QuerySelectorAll(".worksheet-question").ToList();
+        Assert.Equal([12, 13, 16], sections.Select(s => int.Parse(s.QuerySelector("h2")!.TextContent["Question ".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var question = content.Questions[Chosen[i] - 1];
+            Assert.Equal(Html.Fold(question.Text), Html.Fold(sections[i].QuerySelector(".question-text")!.TextContent));
+            Assert.Equal(7, sections[i].QuerySelectorAll(".answer-lines span").Length);
+            Assert.Equal("true", sections[i].QuerySelector(".answer-lines")!.GetAttribute("aria-hidden"));
+        }
+
+        // Question 12 refers to 19 and 20, question 13 to 16–20, question 16 to 18: each assigned paragraph is quoted once.
+        Assert.Equal(["/essay#p19", "/essay#p20"], sections[0].QuerySelectorAll("blockquote").Select(b => b.GetAttribute("cite")));
+        Assert.Equal(["/essay#p18"], sections[1].QuerySelectorAll("blockquote").Select(b => b.GetAttribute("cite")));
+        Assert.Empty(sections[2].QuerySelectorAll("blockquote"));
+        Assert.Equal("Quoted above: ¶ 19, 20. Not quoted here: ¶ 16, 17 of the essay.", Html.Fold(sections[1].QuerySelector(".worksheet-refs")!.TextContent));
+        Assert.Equal("Quoted above: ¶ 18.", Html.Fold(sections[2].QuerySelector(".worksheet-refs")!.TextContent));
+        // Quoted word for word.
+        Assert.Equal($"¶ 18 {content.Essay.Paragraphs[17].Text}", Html.Fold(sections[1].QuerySelector("blockquote")!.TextContent));
+    }
+
+    [Fact]
+    public async Task TheAssignmentPage_LinksItsWorksheet_AndABadCodeIsA400()
+    {
+        var code = new Assignment { Paragraphs = [3], Questions = [1] }.Encode();
+        var page = await _client.GetDocumentAsync($"/assign/{code}");
+        Assert.NotNull(page.QuerySelector($"a[href='/assign/{code}/worksheet']"));
+        var bad = await _client.GetDocumentAsync("/assign/AAAA/worksheet", 400);
+        Assert.Equal("This assignment link does not work", bad.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public void AWholeEssayWorksheet_QuotesOnlyWhatItsQuestionsPointTo()
+    {
+        var essay = new Essay(new SitePage { Kind = PageKind.Essay, Slug = "essay", Title = "T", Summary = "", Url = "/essay", SourcePath = "", Html = "" },
+            "A B", default, default, "", [.. Enumerable.Range(1, 5).Select(n => new EssayParagraph(n, "", $"p{n}", false))]);
+        Question Q(int n, params int[] paragraphs) => new($"q{n}", "g", n, n, paragraphs, [], [], "", "", null, "");
+        var sheet = Worksheet.For(new Assignment { WholeEssay = true, Questions = [1, 2] }, essay, [Q(1, 2, 3), Q(2, 3, 5)]);
+        Assert.Empty(sheet.ReadFirst);
+        Assert.Equal([2, 3], sheet.Questions[0].Quoted.Select(p => p.Number));
+        Assert.Equal([5], sheet.Questions[1].Quoted.Select(p => p.Number));
+        Assert.Equal([3], sheet.Questions[1].QuotedEarlier);
+        Assert.Empty(sheet.Questions[1].NotInAssignment);
+    }
+}
