@@ -8,6 +8,7 @@ public sealed class CitationsTests
     private static readonly DateOnly Published = new(2020, 1, 8);
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly Uri Essay = new("https://essay.example.org/essay");
+    private const string SiteName = "There Is Only One Position: essay and reading guide";
 
     private static Dictionary<string, Citation> ByStyle(IReadOnlyList<Citation> citations) => citations.ToDictionary(c => c.Style);
 
@@ -27,7 +28,7 @@ public sealed class CitationsTests
     [Fact]
     public void ReproducedEssay_IsTheAuthorsWork_InEachStyle()
     {
-        var c = ByStyle(Citations.ReproducedEssay("Shaine Scarminach", "There Is Only One Position", Published, Essay));
+        var c = ByStyle(Citations.ReproducedEssay("Shaine Scarminach", "There Is Only One Position", Published, Essay, SiteName));
         Assert.Equal("Scarminach, Shaine. “There Is Only One Position.” 2020. There Is Only One Position: Essay and Reading Guide, essay.example.org/essay.", c[Citations.Mla].Text);
         Assert.Equal("Scarminach, S. (2020, January 8). There is only one position. There Is Only One Position: Essay and Reading Guide. https://essay.example.org/essay", c[Citations.Apa].Text);
         Assert.Equal("Shaine Scarminach, “There Is Only One Position,” January 8, 2020, reproduced in There Is Only One Position: Essay and Reading Guide, https://essay.example.org/essay.", c[Citations.ChicagoNote].Text);
@@ -39,7 +40,7 @@ public sealed class CitationsTests
     [Fact]
     public void GuidePage_StartsFromItsTitle_AndIsDatedByItsLastUpdate()
     {
-        var c = ByStyle(Citations.GuidePage(new GuidePageCitationInput("Discussion questions", new Uri("https://essay.example.org/questions"), Today)));
+        var c = ByStyle(Citations.GuidePage(new GuidePageCitationInput("Discussion questions", new Uri("https://essay.example.org/questions"), Today, SiteName)));
         Assert.Equal("“Discussion Questions.” There Is Only One Position: Essay and Reading Guide, 23 Nov. 2026, essay.example.org/questions.", c[Citations.Mla].Text);
         Assert.Equal("Discussion questions. (2026, November 23). There Is Only One Position: Essay and Reading Guide. https://essay.example.org/questions", c[Citations.Apa].Text);
         Assert.Equal("“Discussion Questions,” There Is Only One Position: Essay and Reading Guide, last modified November 23, 2026, https://essay.example.org/questions.", c[Citations.ChicagoNote].Text);
@@ -52,7 +53,7 @@ public sealed class CitationsTests
     [Fact]
     public void GuidePage_WithoutADate_IsNoDate()
     {
-        var c = ByStyle(Citations.GuidePage(new GuidePageCitationInput("Timeline", new Uri("https://essay.example.org/timeline"), null)));
+        var c = ByStyle(Citations.GuidePage(new GuidePageCitationInput("Timeline", new Uri("https://essay.example.org/timeline"), null, SiteName)));
         Assert.Equal("Timeline. (n.d.). There Is Only One Position: Essay and Reading Guide. https://essay.example.org/timeline", c[Citations.Apa].Text);
         Assert.Equal("“Timeline.” There Is Only One Position: Essay and Reading Guide, essay.example.org/timeline.", c[Citations.Mla].Text);
     }
@@ -60,11 +61,11 @@ public sealed class CitationsTests
     [Fact]
     public void EssayParagraph_PutsTheLocatorInTheInTextCitationAndNote_NotTheEntry()
     {
-        var c = ByStyle(Citations.EssayParagraph("Shaine Scarminach", "There Is Only One Position", Published, 18, Essay));
+        var c = ByStyle(Citations.EssayParagraph("Shaine Scarminach", "There Is Only One Position", Published, 18, Essay, SiteName));
         Assert.Equal("(Scarminach, par. 18)", c[Citations.MlaInText].Text);
         Assert.Equal("(Scarminach, 2020, para. 18)", c[Citations.ApaInText].Text);
         Assert.Equal("Shaine Scarminach, “There Is Only One Position,” January 8, 2020, par. 18, reproduced in There Is Only One Position: Essay and Reading Guide, https://essay.example.org/essay#p18.", c[Citations.ChicagoNote].Text);
-        var whole = ByStyle(Citations.ReproducedEssay("Shaine Scarminach", "There Is Only One Position", Published, Essay));
+        var whole = ByStyle(Citations.ReproducedEssay("Shaine Scarminach", "There Is Only One Position", Published, Essay, SiteName));
         Assert.Equal(whole[Citations.Mla].Text, c[Citations.Mla].Text);
         Assert.Equal(whole[Citations.Apa].Text, c[Citations.Apa].Text);
         Assert.Equal(whole[Citations.ChicagoBibliography].Text, c[Citations.ChicagoBibliography].Text);

@@ -36,11 +36,11 @@ public static class TeachingSetup
         foreach (var format in CitationFiles.Formats)
         {
             app.MapGet($"/essay/cite.{format.Extension}", (HttpContext context, ContentSnapshot site) =>
-                CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"))));
+                CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"), site.Identity.FullName)));
             app.MapGet($"/essay/cite/{{number:int}}.{format.Extension}", (int number, HttpContext context, ContentSnapshot site) =>
                 number < 1 || number > site.Essay.Paragraphs.Count
                     ? Results.NotFound()
-                    : CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"), number)));
+                    : CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"), site.Identity.FullName, number)));
         }
 
         return app;

@@ -24,10 +24,10 @@ public sealed record CitedCopy(string Given, string Family, string Title, string
     /// The copy on this site, dated as the site's own citations date it (the essay's first publication, as supplied
     /// with the essay). The original's address is left out: it is not confirmed, and this record cites this copy.
     /// </summary>
-    public static CitedCopy Of(Essay essay, Uri essayUrl, int? paragraph = null)
+    public static CitedCopy Of(Essay essay, Uri essayUrl, string siteName, int? paragraph = null)
     {
         var (given, family) = Citations.NameParts(essay.Author);
-        return new CitedCopy(given, family, essay.Page.Title, Citations.TitleCase(Citations.SiteName), essay.Published, essayUrl, paragraph);
+        return new CitedCopy(given, family, essay.Page.Title, Citations.TitleCase(siteName), essay.Published, essayUrl, paragraph);
     }
 }
 

@@ -14,7 +14,7 @@ public sealed record Citation(string Style, IReadOnlyList<CitationPart> Parts)
 }
 
 /// <summary>A page of this guide to cite: its title, its address and the date it says it was last updated.</summary>
-public sealed record GuidePageCitationInput(string PageTitle, Uri PageUrl, DateOnly? Updated);
+public sealed record GuidePageCitationInput(string PageTitle, Uri PageUrl, DateOnly? Updated, string SiteName);
 
 /// <summary>
 /// MLA (9th ed.), APA (7th ed.) and Chicago (17th ed., notes and bibliography) citations for the essay as
@@ -28,7 +28,6 @@ public sealed record GuidePageCitationInput(string PageTitle, Uri PageUrl, DateO
 /// </summary>
 public static class Citations
 {
-    public const string SiteName = "There Is Only One Position: essay and reading guide";
     public const string Mla = "MLA (9th ed.), works cited";
     public const string MlaInText = "MLA (9th ed.), in-text";
     public const string Apa = "APA (7th ed.), reference";
@@ -51,10 +50,10 @@ public static class Citations
     }
 
     /// <summary>The essay as reproduced in this guide: the author's work, first published on its own date, in this site.</summary>
-    public static IReadOnlyList<Citation> ReproducedEssay(string author, string title, DateOnly published, Uri essayUrl)
+    public static IReadOnlyList<Citation> ReproducedEssay(string author, string title, DateOnly published, Uri essayUrl, string siteName)
     {
         var name = PersonName.Parse(author);
-        var container = TitleCase(SiteName);
+        var container = TitleCase(siteName);
         return
         [
             new(Mla, [new($"{name.Inverted}. “{TitleCase(title)}.” {published.Year}. "), new(container, true), new($", {NoScheme(essayUrl)}.")]),
@@ -68,11 +67,11 @@ public static class Citations
     /// One paragraph of the essay as reproduced here: the in-text citations and the note carry the paragraph;
     /// the works-cited, reference and bibliography entries name the whole essay.
     /// </summary>
-    public static IReadOnlyList<Citation> EssayParagraph(string author, string title, DateOnly published, int paragraph, Uri essayUrl)
+    public static IReadOnlyList<Citation> EssayParagraph(string author, string title, DateOnly published, int paragraph, Uri essayUrl, string siteName)
     {
         var name = PersonName.Parse(author);
         var n = paragraph.ToString(CultureInfo.InvariantCulture);
-        var whole = ReproducedEssay(author, title, published, essayUrl).ToDictionary(c => c.Style);
+        var whole = ReproducedEssay(author, title, published, essayUrl, siteName).ToDictionary(c => c.Style);
         var paragraphUrl = new Uri($"{essayUrl.GetLeftPart(UriPartial.Query)}#p{n}");
         return
         [
@@ -80,7 +79,7 @@ public static class Citations
             whole[Mla],
             new(ApaInText, [new($"({name.Family}, {published.Year}, para. {n})")]),
             whole[Apa],
-            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, par. {n}, reproduced in {TitleCase(SiteName)}, {paragraphUrl.AbsoluteUri}.")]),
+            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, par. {n}, reproduced in {TitleCase(siteName)}, {paragraphUrl.AbsoluteUri}.")]),
             whole[ChicagoBibliography],
         ];
     }
@@ -88,8 +87,8 @@ public static class Citations
     /// <summary>A page of this guide: no named author, so each style starts from the title (Chicago's bibliography from the site).</summary>
     public static IReadOnlyList<Citation> GuidePage(GuidePageCitationInput page)
     {
-        var (title, url, updated) = page;
-        var container = TitleCase(SiteName);
+        var (title, url, updated, siteName) = page;
+        var container = TitleCase(siteName);
         var mlaDate = updated is { } m ? $", {MlaDate(m)}" : "";
         var apaDate = updated is { } a ? ApaDate(a) : "n.d.";
         var chicagoDate = updated is { } c ? $"last modified {ChicagoDate(c)}" : "no date";
