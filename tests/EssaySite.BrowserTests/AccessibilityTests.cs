@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
         "/", "/essay", "/timeline", "/sources", "/questions", "/perspectives", "/glossary", "/about",
         "/commentary", "/commentary/what-happened-next", "/commentary/reading-an-opinion-essay",
         "/search", "/search?q=Soleimani", "/no-such-page",
-        "/packet", "/assign", "/essay/cite/17", "/corrections",
+        "/packet", "/assign", "/essay/cite/17", "/corrections", "/read", "/read/5",
         "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode(),
         "/assign/" + new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode() + "/worksheet",
     ];

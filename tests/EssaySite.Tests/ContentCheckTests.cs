@@ -18,6 +18,9 @@ public sealed class ContentCheckTests
         return (exit, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    private static string Reading(int order, string paragraphs, string questions) =>
+        $"---\ntitle: \"A section\"\norder: {order}\nparagraphs: {paragraphs}\nquestions: {questions}\n---\n\nRead this.\n";
+
     public static TheoryData<string, string, string> BrokenFiles() => new()
     {
         { "commentary/no-title.md", "---\nauthor: \"A\"\ndate: 2030-01-01\nsummary: \"S\"\n---\n\nText.\n", "content/commentary/no-title.md:1: missing front matter field 'title'" },
@@ -41,6 +44,12 @@ public sealed class ContentCheckTests
         { "odd-slug.md", "---\nkind: guide\ntitle: \"T\"\nslug: Odd Slug\nsummary: \"S\"\n---\n\nText.\n", "content/odd-slug.md:4: 'slug' must be lowercase letters, digits and hyphens, not 'Odd Slug'" },
         { "second-about.md", "---\nkind: about\ntitle: \"T\"\nslug: about\nsummary: \"S\"\n---\n\nText.\n", "content/second-about.md:4: duplicate slug 'about' (also used by content/about.md)" },
         { "bad-number.md", "---\nkind: guide\ntitle: \"T\"\norder: first\nsummary: \"S\"\n---\n\nText.\n", "content/bad-number.md:4: 'order' must be a whole number, not 'first'" },
+        { "reading/03-an-earlier-war.md", Reading(3, "[10]", "[q10]"), "content/reading/04-judging-soleimani.md:4: paragraph 11 is in no section of the guided reading: this section starts at 12" },
+        { "reading/03-an-earlier-war.md", Reading(3, "[9, 10, 11]", "[q10]"), "content/reading/03-an-earlier-war.md:4: paragraph 9 is already in an earlier section of the guided reading: sections follow the essay, each starting where the last one ended (10)" },
+        { "reading/03-an-earlier-war.md", Reading(3, "[10, 11, 13]", "[q10]"), "content/reading/03-an-earlier-war.md:4: a section of the guided reading is a run of consecutive paragraphs: 10 to 13 leaves some out" },
+        { "reading/03-an-earlier-war.md", Reading(3, "[10, 11]", "[q1O]"), "content/reading/03-an-earlier-war.md:5: unknown question 'q1O' (no file content/questions/q1O.md) (did you mean 'q10'?)" },
+        { "reading/07-the-one-position.md", Reading(7, "[24, 25, 26, 27, 28, 29]", "[]"), "content/reading/07-the-one-position.md:4: paragraph 30 is in no section of the guided reading: the last section ends at 29" },
+        { "reading/08-again.md", Reading(7, "[30]", "[]"), "content/reading/08-again.md:1: 'order: 7' is also used by content/reading/07-the-one-position.md: each section of the guided reading needs its own place" },
         { "timeline/bad-event.md", "---\ntitle: \"E\"\ndate: 1999\nera: nuclear-deal\nparagraphs: [99]\nsources: [nope]\n---\n\nText.\n", "content/timeline/bad-event.md:5: paragraph 99 does not exist (the essay has p1 to p30)" },
     };
 

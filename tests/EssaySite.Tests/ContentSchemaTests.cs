@@ -145,6 +145,7 @@ public sealed class ContentSchemaTests
             "questions" => ContentKinds.Question,
             "glossary" => ContentKinds.Term,
             "corrections" => ContentKinds.Correction,
+            "reading" => ContentKinds.Reading,
             _ => throw new InvalidOperationException($"no kind for {relative}"),
         };
         return (kind, json);

@@ -14,7 +14,7 @@ public static class ContentCheck
         {
             output.WriteLine(
                 $"content OK: {snapshot.Pages.Count} pages, {snapshot.Commentary.Count} commentary, {snapshot.Events.Count} events, " +
-                $"{snapshot.Sources.Count} sources, {snapshot.Questions.Count} questions, {snapshot.Terms.Count} glossary terms (version {snapshot.Version})");
+                $"{snapshot.Sources.Count} sources, {snapshot.Questions.Count} questions, {snapshot.Terms.Count} glossary terms, {snapshot.Reading.Count} guided reading sections (version {snapshot.Version})");
             return 0;
         }
 

@@ -154,6 +154,14 @@ public static class ContentKinds
         new("was", FieldType.Text, true, "what the guide said that was wrong"),
     ]);
 
+    public static readonly ContentKind Reading = new("reading", "a guided reading section", "content/reading/<id>.md",
+    [
+        new("title", FieldType.Text, true, "the section's title"),
+        new("order", FieldType.WholeNumber, true, "its place in the guided reading"),
+        new("paragraphs", FieldType.Paragraphs, true, "the essay paragraphs it covers, in order"),
+        new("questions", FieldType.Ids, false, "questions to answer after it", RefersTo: "question"),
+    ]);
+
     public static readonly ContentKind Site = new("site", "site.yml", "content/site.yml",
     [
         new("name", FieldType.Text, true, "the site's name"),
@@ -163,5 +171,5 @@ public static class ContentKinds
         new("repository", FieldType.WebAddress, false, "where maintainers send changes"),
     ]);
 
-    public static readonly IReadOnlyList<ContentKind> All = [Page, Essay, Commentary, Event, Source, Question, Term, Correction, Site];
+    public static readonly IReadOnlyList<ContentKind> All = [Page, Essay, Commentary, Event, Source, Question, Term, Correction, Reading, Site];
 }

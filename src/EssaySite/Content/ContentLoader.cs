@@ -8,15 +8,15 @@ namespace EssaySite.Content;
 /// Reads every Markdown file under the content folder into a <see cref="ContentSnapshot"/>, or reports
 /// every problem found as <c>path:line: problem</c>. The folder a file sits in decides what it is:
 /// top-level files are pages (their <c>kind</c> says which), <c>commentary/</c> holds commentary pages,
-/// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions, <c>glossary/</c> terms and
-/// <c>corrections/</c> the corrections made to the guide.
+/// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions, <c>glossary/</c> terms,
+/// <c>corrections/</c> the corrections made to the guide and <c>reading/</c> the parts of the guided reading.
 /// </summary>
 public sealed partial class ContentLoader(MarkdownRenderer renderer)
 {
     /// <summary>Slugs the site itself answers, which a content page may not take.</summary>
     public static readonly FrozenSet<string> ReservedSlugs = new[]
     {
-        "commentary", "search", "healthz", "not-found", "error", "assign", "packet", "feed", "sitemap", "robots",
+        "commentary", "search", "healthz", "not-found", "error", "assign", "packet", "feed", "sitemap", "robots", "read",
     }.ToFrozenSet();
 
     /// <summary>Loads the folder, throwing <see cref="ContentException"/> with every problem if any.</summary>
@@ -162,8 +162,11 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             case "corrections":
                 ReadCorrection(state, fm, id, body);
                 break;
+            case "reading":
+                ReadReadingSection(state, fm, id, body);
+                break;
             default:
-                problems.Add(path, 1, $"unknown content folder '{folder}' (known: commentary, timeline, sources, questions, glossary, corrections)");
+                problems.Add(path, 1, $"unknown content folder '{folder}' (known: commentary, timeline, sources, questions, glossary, corrections, reading)");
                 break;
         }
     }
@@ -380,6 +383,26 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         if (group is not null && order is not null)
         {
             state.Questions.Add(new Question(id, group, order.Value, 0, paragraphs, events, sources, body.Html, body.Text, notesHtml?.Html, fm.Path));
+        }
+    }
+
+    private static void ReadReadingSection(LoadState state, FrontMatter fm, string id, RenderedMarkdown body)
+    {
+        fm.Use(ContentKinds.Reading);
+        var title = fm.Text("title");
+        var order = fm.Number("order");
+        var paragraphs = state.Paragraphs(fm, "paragraphs");
+        if (paragraphs.Count == 0)
+        {
+            state.Problems.Add(fm.Path, fm.LineOf("paragraphs"), "a guided reading section needs 'paragraphs': the essay paragraphs it covers, for example [4, 5, 6]");
+        }
+
+        var questions = fm.List("questions");
+        state.QuestionRefList.AddRange(questions.Select(q => (q.Value, fm.Path, q.Line)));
+        state.AddLinks("/read", fm.Path, body.Links);
+        if (title is not null && order is not null && paragraphs.Count > 0)
+        {
+            state.Reading.Add((new ReadingSection(id, order.Value, 0, title, paragraphs, [.. questions.Select(q => q.Value).Distinct()], body.Html, fm.Path), fm.LineOf("paragraphs")));
         }
     }
 
@@ -621,6 +644,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             .ThenBy(p => p.Slug, StringComparer.Ordinal)
             .ToList();
 
+        var reading = CheckReading(state, questions, paragraphCount);
         CheckLinks(state, pages, eventsById, sources, questions, terms, commentary, paragraphCount);
         if (problems.Any)
         {
@@ -639,6 +663,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             Sources = orderedSources,
             SourcesById = sources,
             Questions = questions,
+            Reading = reading,
             Terms = terms,
             Commentary = commentary,
             Corrections = corrections,
@@ -749,6 +774,58 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
     }
 
     /// <summary>What one load has read so far, and the references still to be checked.</summary>
+    /// <summary>
+    /// The guided reading's sections in order, numbered from 1. Read one after another they must cover the essay
+    /// exactly: every paragraph once, in the essay's order, each section a run of consecutive paragraphs.
+    /// </summary>
+    private static List<ReadingSection> CheckReading(LoadState state, IReadOnlyList<Question> questions, int paragraphCount)
+    {
+        var problems = state.Problems;
+        var ids = questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, path, line) in state.QuestionRefList)
+        {
+            if (!ids.Contains(id))
+            {
+                problems.Add(path, line, $"unknown question '{id}' (no file content/questions/{id}.md){EditDistance.Hint(id, ids)}");
+            }
+        }
+
+        var ordered = state.Reading.OrderBy(r => r.Section.Order).ThenBy(r => r.Section.Id, StringComparer.Ordinal).ToList();
+        foreach (var same in ordered.GroupBy(r => r.Section.Order).Where(g => g.Count() > 1))
+        {
+            problems.Add(same.Last().Section.SourcePath, 1, $"'order: {same.Key}' is also used by {same.First().Section.SourcePath}: each section of the guided reading needs its own place");
+        }
+
+        var next = 1;
+        foreach (var (section, line) in ordered)
+        {
+            var first = section.Paragraphs[0];
+            var last = section.Paragraphs[^1];
+            if (first > next)
+            {
+                problems.Add(section.SourcePath, line, $"paragraph{(first - 1 > next ? $"s {next}–{first - 1} are" : $" {next} is")} in no section of the guided reading: this section starts at {first}");
+            }
+            else if (first < next)
+            {
+                problems.Add(section.SourcePath, line, $"paragraph {first} is already in an earlier section of the guided reading: sections follow the essay, each starting where the last one ended ({next})");
+            }
+
+            if (last - first + 1 != section.Paragraphs.Count)
+            {
+                problems.Add(section.SourcePath, line, $"a section of the guided reading is a run of consecutive paragraphs: {first} to {last} leaves some out");
+            }
+
+            next = Math.Max(next, last + 1);
+        }
+
+        if (ordered.Count > 0 && next <= paragraphCount)
+        {
+            problems.Add(ordered[^1].Section.SourcePath, ordered[^1].ParagraphsLine, $"paragraph{(paragraphCount > next ? $"s {next}–{paragraphCount} are" : $" {next} is")} in no section of the guided reading: the last section ends at {next - 1}");
+        }
+
+        return [.. ordered.Select((r, i) => r.Section with { Number = i + 1 })];
+    }
+
     private sealed class LoadState(ProblemList problems)
     {
         public ProblemList Problems { get; } = problems;
@@ -767,6 +844,8 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         public List<(string Id, string Path, int Line)> Eras { get; } = [];
         public List<(string Id, string Path, int Line)> Groups { get; } = [];
         public List<(string PageUrl, string Path, SiteLink Link)> Links { get; } = [];
+        public List<(string Id, string Path, int Line)> QuestionRefList { get; } = [];
+        public List<(ReadingSection Section, int ParagraphsLine)> Reading { get; } = [];
 
         public void AddLinks(string pageUrl, string path, IEnumerable<SiteLink> links) =>
             Links.AddRange(links.Select(l => (pageUrl, path, l)));

@@ -32,6 +32,9 @@ public sealed class ContentSnapshot
     public required IReadOnlyList<Source> Sources { get; init; }
     public required FrozenDictionary<string, Source> SourcesById { get; init; }
     public required IReadOnlyList<Question> Questions { get; init; }
+
+    /// <summary>The guided reading, in order; empty when the content has no reading/ folder.</summary>
+    public IReadOnlyList<ReadingSection> Reading { get; init; } = [];
     public required IReadOnlyList<GlossaryTerm> Terms { get; init; }
 
     /// <summary>Commentary pages, newest first.</summary>

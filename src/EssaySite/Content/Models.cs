@@ -123,6 +123,15 @@ public sealed record Source(
     };
 }
 
+/// <summary>
+/// One part of the guided reading (content/reading/&lt;id&gt;.md): a run of the essay's paragraphs, a short note on
+/// reading them, and the discussion questions to think about as one goes. Numbered from 1 in the reading's order.
+/// </summary>
+public sealed record ReadingSection(string Id, int Order, int Number, string Title, IReadOnlyList<int> Paragraphs, IReadOnlyList<string> Questions, string Html, string SourcePath)
+{
+    public string Url => $"/read/{Number}";
+}
+
 public sealed record Question(
     string Id,
     string Group,
