@@ -5,6 +5,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig EssaySite.sln ./
 COPY src/EssaySite/EssaySite.csproj src/EssaySite/
+COPY src/EssaySite.Content/EssaySite.Content.csproj src/EssaySite.Content/
 COPY tests/EssaySite.Tests/EssaySite.Tests.csproj tests/EssaySite.Tests/
 RUN dotnet restore src/EssaySite/EssaySite.csproj && dotnet restore tests/EssaySite.Tests/EssaySite.Tests.csproj
 COPY src/ src/

@@ -1,3 +1,4 @@
+using EssaySite.Commands;
 using EssaySite.Content;
 using Microsoft.Extensions.Configuration;
 

@@ -36,6 +36,14 @@ public sealed class ContentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void TheContentCore_IsALibraryWithoutWebTypes()
+    {
+        var core = typeof(ContentLoader).Assembly;
+        Assert.Equal("EssaySite.Content", core.GetName().Name);
+        Assert.DoesNotContain(core.GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MinimalSite_Loads()
     {
         var snapshot = new ContentLoader(new MarkdownRenderer()).Load(_content.ContentRoot);

@@ -25,7 +25,8 @@ public static class BrowserIndex
 
     public static WebApplication MapBrowserIndex(this WebApplication app)
     {
-        app.MapGet(Path, (ContentSnapshot site) => Results.Bytes(site.Search.BrowserIndexJson, "application/json"));
+        // Made once per content version: the edition keeps the bytes (and the export writes them).
+        app.MapGet(Path, (ContentSnapshot site) => Results.Bytes(Serialize(site.Search), "application/json"));
         return app;
     }
 

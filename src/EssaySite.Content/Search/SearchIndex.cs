@@ -37,7 +37,6 @@ public sealed partial class SearchIndex
     private readonly FrozenDictionary<string, string> _variants;
     private readonly FrozenDictionary<string, string> _surface;
     private readonly double _averageLength;
-    private readonly Lazy<ReadOnlyMemory<byte>> _browserIndex;
 
     private SearchIndex(IReadOnlyList<SearchDocument> documents, FrozenDictionary<string, string> variants)
     {
@@ -77,7 +76,6 @@ public sealed partial class SearchIndex
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _surface = surface.ToFrozenDictionary(StringComparer.Ordinal);
         _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
-        _browserIndex = new Lazy<ReadOnlyMemory<byte>>(() => BrowserIndex.Serialize(this));
     }
 
     public int Count => _documents.Count;
@@ -87,9 +85,6 @@ public sealed partial class SearchIndex
 
     /// <summary>Folded spelling variants mapped to the one form the index stores (suleimani → soleimani).</summary>
     public IReadOnlyDictionary<string, string> Variants => _variants;
-
-    /// <summary>The documents and variants as UTF-8 JSON for search in the browser, made once per index.</summary>
-    public ReadOnlyMemory<byte> BrowserIndexJson => _browserIndex.Value;
 
     public static SearchIndex Build(ContentSnapshot site)
     {

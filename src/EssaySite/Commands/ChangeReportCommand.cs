@@ -1,9 +1,10 @@
+using EssaySite.Content;
 using System.Diagnostics;
 using System.Text;
 using System.Formats.Tar;
 using EssaySite.Site;
 
-namespace EssaySite.Content;
+namespace EssaySite.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/EssaySite -- report &lt;git-ref&gt;</c>: the content folder as it is now against the

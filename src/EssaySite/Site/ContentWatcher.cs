@@ -1,4 +1,6 @@
-namespace EssaySite.Content;
+using EssaySite.Content;
+
+namespace EssaySite.Site;
 
 /// <summary>
 /// Live preview: watches the content folder and rebuilds the snapshot when a file is edited, added or

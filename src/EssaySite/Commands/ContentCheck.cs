@@ -1,6 +1,7 @@
+using EssaySite.Content;
 using EssaySite.Site;
 
-namespace EssaySite.Content;
+namespace EssaySite.Commands;
 
 /// <summary><c>dotnet run --project src/EssaySite -- check</c>: reads the content as the site does and lists every problem.</summary>
 public static class ContentCheck
