@@ -125,13 +125,17 @@ public sealed partial class EditionStore
         ? WhenBuilt(site, new EditionKey(scheme, authority, _options.NormalizedBasePath))
         : Task.FromResult<SiteEdition?>(null);
 
-    /// <summary>Renders every fixed address of the snapshot for one origin; also what the static export writes.</summary>
-    public async Task<SiteEdition> BuildAsync(ContentSnapshot site, EditionKey key, CancellationToken cancel = default)
+    /// <summary>
+    /// Renders every fixed address of the snapshot for one origin; also what the static export writes. The export
+    /// uses every core (<paramref name="workers"/> null); a build behind a live server leaves one core to the
+    /// requests that arrive meanwhile, which are rendered on demand until the edition is ready.
+    /// </summary>
+    public async Task<SiteEdition> BuildAsync(ContentSnapshot site, EditionKey key, int? workers = null, CancellationToken cancel = default)
     {
         var pipeline = Pipeline ?? throw new InvalidOperationException("The edition's pipeline is set when the app is built.");
         var entries = new ConcurrentDictionary<string, EditionEntry>(StringComparer.Ordinal);
         // One page per core at a time: rendering and compressing are independent, and together most of the work.
-        await Parallel.ForEachAsync(SiteRoutes.Fixed(site), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
+        await Parallel.ForEachAsync(SiteRoutes.Fixed(site), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
         {
             var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             if (await RenderAsync(pipeline, site, key, path, QueryString.Empty, quick: false, expected) is { } entry)
@@ -185,7 +189,8 @@ public sealed partial class EditionStore
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var edition = await BuildAsync(site, key);
+            // The export has nothing else to do; a server keeps a core for the requests that come meanwhile.
+            var edition = await BuildAsync(site, key, workers: _options.StaticExport ? null : Math.Max(1, Environment.ProcessorCount - 1));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var origin = key.ToString();
             Built(_logger, site.Version, origin, edition.Entries.Count, elapsed);
