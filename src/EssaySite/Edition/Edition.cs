@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace EssaySite.Edition;
 
 /// <summary>
-/// One address's answer, made once: its status, content type and cache policy, a strong ETag, and the body as it is
+/// One address's answer, made once: its status, content type, cache policy and (for a download) disposition, a strong ETag, and the body as it is
 /// (identity) and compressed with Brotli and gzip. A body that does not compress gets no compressed forms.
 /// </summary>
 /// <remarks>
@@ -18,6 +18,9 @@ public sealed class EditionEntry
     public required int Status { get; init; }
     public required string ContentType { get; init; }
     public required string? CacheControl { get; init; }
+
+    /// <summary>The Content-Disposition of a download (the e-book), or null.</summary>
+    public string? ContentDisposition { get; init; }
     public required string ETag { get; init; }
     public required ReadOnlyMemory<byte> Identity { get; init; }
     public ReadOnlyMemory<byte>? Brotli { get; init; }
@@ -36,7 +39,7 @@ public sealed class EditionEntry
 
     public const int BrotliQuality = 6;
 
-    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body, bool quick = false)
+    public static EditionEntry Make(int status, string contentType, string? cacheControl, byte[] body, bool quick = false, string? contentDisposition = null)
     {
         // An answer made on demand (a search) takes the fastest settings, which still save most of the bytes.
         var (quality, level) = quick ? (1, CompressionLevel.Fastest) : (BrotliQuality, CompressionLevel.Optimal);
@@ -47,10 +50,12 @@ public sealed class EditionEntry
             Status = status,
             ContentType = contentType,
             CacheControl = cacheControl,
+            ContentDisposition = contentDisposition,
             ETag = $"\"{hash}\"",
             Identity = body,
-            Brotli = compressible ? CompressBrotli(body, quality) : null,
-            Gzip = compressible ? Compress(body, s => new GZipStream(s, level)) : null,
+            // Typed as the nullable memory: a null byte[] would become an empty memory, served as an empty body.
+            Brotli = compressible ? CompressBrotli(body, quality) : (ReadOnlyMemory<byte>?)null,
+            Gzip = compressible ? Compress(body, s => new GZipStream(s, level)) : (ReadOnlyMemory<byte>?)null,
         };
     }
 

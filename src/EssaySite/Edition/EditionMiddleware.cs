@@ -78,6 +78,10 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
         headers.ContentType = entry.ContentTypeHeader;
         headers.ETag = tag;
         headers.CacheControl = cacheControl;
+        if (entry.ContentDisposition is { } disposition)
+        {
+            headers.ContentDisposition = disposition;
+        }
         if (lastModified.Count > 0)
         {
             headers.LastModified = lastModified;

@@ -226,7 +226,9 @@ public sealed partial class EditionStore
             return null;
         }
 
-        return EditionEntry.Make(response.StatusCode, type, response.Headers.CacheControl.ToString() is { Length: > 0 } cache ? cache : null, body.ToArray(), quick);
+        return EditionEntry.Make(
+            response.StatusCode, type, response.Headers.CacheControl.ToString() is { Length: > 0 } cache ? cache : null, body.ToArray(), quick,
+            response.Headers.ContentDisposition.ToString() is { Length: > 0 } disposition ? disposition : null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition of content {Version:l} for {Origin:l}: {Count} addresses rendered in {Elapsed:0} ms")]
