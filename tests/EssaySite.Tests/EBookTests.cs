@@ -52,7 +52,10 @@ public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
     }
 
     [Fact]
-    public async Task EBook_PassesEpubcheck_WithNoErrorsOrWarnings()
+    public async Task EBook_PassesEpubcheck_WithNoErrorsOrWarnings() => await AssertValidAsync(await BookAsync());
+
+    /// <summary>Runs epubcheck on a book: it must find no error and no warning. A machine without it fails, saying how to install it.</summary>
+    internal static async Task AssertValidAsync(byte[] book)
     {
         var epubcheck = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, "epubcheck"))
@@ -62,7 +65,7 @@ public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
         var file = Path.Combine(Path.GetTempPath(), $"essaysite-{Guid.NewGuid():N}.epub");
         try
         {
-            await File.WriteAllBytesAsync(file, await BookAsync());
+            await File.WriteAllBytesAsync(file, book);
             // Debian's epubcheck is the jar itself, which runs directly only where binfmt support is set up.
             var header = new byte[2];
             await using (var stream = File.OpenRead(epubcheck))
@@ -236,5 +239,65 @@ public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
         Assert.NotNull(link);
         Assert.True(link.HasAttribute("download"));
         Assert.Contains("EPUB", link.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The e-book of a small made-up guide: only what its content gives, and still a valid book.</summary>
+public sealed class EBookOfAnotherGuideTests : IDisposable
+{
+    private readonly TempContent _content = new(copyReal: false);
+
+    public void Dispose() => _content.Dispose();
+
+    [Fact]
+    public async Task AGuideWithOnlyItsEssay_MakesAValidBookOfItsOwnNamesAndDates()
+    {
+        _content.Write("essay.md", """
+            ---
+            kind: essay
+            title: "Notes on Rivers"
+            slug: essay
+            order: 1
+            author: "A. Writer"
+            written: 2021-03-01
+            published: 2021-03-02
+            original_url: "https://example.org/rivers"
+            summary: "A made-up essay."
+            ---
+
+            Rivers run to the sea, as [the next paragraph](/essay#p2) says, and [the about page](/about) too.
+
+            The second paragraph: 1 < 2 & 3 > 2 stay text.
+            """);
+        _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nslug: about\nsummary: \"About it.\"\n---\n\nMade up.\n");
+        _content.Write("site.yml", "name: \"River Guide\"\ndescription: \"A guide to a made-up essay.\"\nlanguage: fr\n");
+        var snapshot = new ContentLoader(new MarkdownRenderer()).Load(_content.ContentRoot);
+        var book = EssayBook.Make(snapshot, new Uri("https://rivers.example/guide/"));
+        await EBookTests.AssertValidAsync(book);
+
+        using var zip = new ZipArchive(new MemoryStream(book));
+        Assert.Equal(["mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/book.css", "EPUB/essay.xhtml"], zip.Entries.Select(e => e.FullName));
+        string Text(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        var package = Text("EPUB/package.opf");
+        Assert.Contains("<dc:title>Notes on Rivers</dc:title>", package, StringComparison.Ordinal);
+        Assert.Contains("<dc:creator id=\"author\">A. Writer</dc:creator>", package, StringComparison.Ordinal);
+        Assert.Contains("<dc:language>fr</dc:language>", package, StringComparison.Ordinal);
+        // Without a last-updated date, the book is dated by the essay's publication.
+        Assert.Contains("<meta property=\"dcterms:modified\">2021-03-02T00:00:00Z</meta>", package, StringComparison.Ordinal);
+        var essay = Text("EPUB/essay.xhtml");
+        Assert.DoesNotContain("Scarminach", package + essay, StringComparison.Ordinal);
+        Assert.Contains("xml:lang=\"fr\"", essay, StringComparison.Ordinal);
+        // A book with no guide does not speak of one.
+        Assert.Contains("the author’s opinion, reproduced word for word and unchanged, from <a href=\"https://rivers.example/guide/\">River Guide</a>.", essay, StringComparison.Ordinal);
+        Assert.DoesNotContain("reading guide", essay, StringComparison.Ordinal);
+        Assert.Contains("href=\"essay.xhtml#p2\"", essay, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://rivers.example/guide/about\"", essay, StringComparison.Ordinal);
+        Assert.Contains("1 &lt; 2 &amp; 3 &gt; 2 stay text", essay, StringComparison.Ordinal);
+        Assert.Equal("notes-on-rivers.epub", EssayBook.FileName(snapshot));
     }
 }

@@ -115,7 +115,7 @@ public static partial class EssayBook
     private static Chapter Essay(ContentSnapshot site, List<SitePage> guide, Uri siteRoot, XhtmlFragments html)
     {
         var essay = site.Essay;
-        var guideNames = guide.Count == 0 ? "" : $" ({string.Join(", ", guide.Select(p => p.Title))})";
+        var home = new XElement(X + "a", new XAttribute("href", siteRoot.AbsoluteUri), site.Identity.Name);
         return new Chapter(essay.Page.Slug, essay.Page.Title,
         [
             new XElement(X + "header",
@@ -125,10 +125,11 @@ public static partial class EssayBook
                     $"By {essay.Author} · written ", Time(essay.Written), " · first published ", Time(essay.Published), " on ",
                     new XElement(X + "a", new XAttribute("href", essay.OriginalUrl), "the author’s website"),
                     essay.OriginalConfirmed ? "." : " (as supplied with the essay; not confirmed)."),
-                new XElement(X + "p", Class("note"),
-                    $"This is the author’s opinion, reproduced word for word and unchanged. The reading guide after it in this book{guideNames} is written by the editors of ",
-                    new XElement(X + "a", new XAttribute("href", siteRoot.AbsoluteUri), site.Identity.Name),
-                    $", not by the author. Content version {site.Version}.")),
+                new XElement(X + "p", Class("note"), "This is the author’s opinion, reproduced word for word and unchanged",
+                    guide.Count == 0
+                        ? new object[] { ", from ", home, "." }
+                        : [$". The reading guide after it in this book ({string.Join(", ", guide.Select(p => p.Title))}) is written by the editors of ", home, ", not by the author."],
+                    $" Content version {site.Version}.")),
             essay.Paragraphs.Select(p => new XElement(X + "div", Class(p.IsQuote ? "para para-quote" : "para"), new XAttribute("id", p.Id),
                 new XElement(X + "p", Class("pnum"), p.Number),
                 html.Convert(p.ReadingHtml))),
