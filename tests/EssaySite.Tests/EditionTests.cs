@@ -69,6 +69,22 @@ public sealed partial class EditionTests(RealSite site) : IClassFixture<RealSite
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
+    [Theory]
+    [InlineData("/img/share.png", "br")]
+    [InlineData("/img/share.png", "gzip")]
+    [InlineData("/essay.epub", "br")]
+    public async Task AFileThatDoesNotCompress_IsServedWhole_WhateverTheClientAccepts(string path, string coding)
+    {
+        await WhenBuiltAsync(site.Factory);
+        var whole = await site.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
+        using var response = await site.Client.SendAsync(request);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.True(whole.Length > 1000);
+        Assert.Equal(whole, await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task ASearch_IsAnsweredForItsOwnQuery_AndKeptForTheNextAsker()
     {

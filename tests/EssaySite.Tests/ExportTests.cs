@@ -48,6 +48,10 @@ public sealed class ExportTests
 
         Assert.Contains($"Sitemap: {PublicUrl}sitemap.xml", await File.ReadAllTextAsync(Path.Combine(folder.Path, "robots.txt")), StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Root, "wwwroot", "img", "share.png")), File.ReadAllBytes(Path.Combine(folder.Path, "img", "share.png")));
+        // A file that does not compress gets no compressed siblings: an empty one would be served in its place.
+        Assert.False(File.Exists(Path.Combine(folder.Path, "img", "share.png.br")));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "essay.epub.gz")));
+        Assert.Equal(await client.GetByteArrayAsync(new Uri("/reading/essay.epub", UriKind.Relative)), File.ReadAllBytes(Path.Combine(folder.Path, "essay.epub")));
     }
 
     [Fact]
@@ -89,6 +93,7 @@ public sealed class ExportTests
     [InlineData("/commentary/page/2", "commentary/page/2/index.html")]
     [InlineData("/not-found", "404.html")]
     [InlineData("/feed.xml", "feed.xml")]
+    [InlineData("/essay.epub", "essay.epub")]
     [InlineData("/css/site.css", "css/site.css")]
     public void FileFor_MapsAddressesToFiles(string path, string file) => Assert.Equal(file, StaticExport.FileFor(path));
 

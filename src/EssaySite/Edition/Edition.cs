@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace EssaySite.Edition;
 
 /// <summary>
-/// One address's answer, made once: its status, content type and cache policy, a strong ETag, and the body as it is
+/// One address's answer, made once: its status, content type, cache policy and (for a download) disposition, a strong ETag, and the body as it is
 /// (identity) and compressed with Brotli and gzip. A body that does not compress gets no compressed forms.
 /// </summary>
 /// <remarks>
@@ -52,8 +52,9 @@ public sealed class EditionEntry
             ContentDisposition = contentDisposition,
             ETag = $"\"{hash}\"",
             Identity = body,
-            Brotli = compressible ? CompressBrotli(body, quality) : null,
-            Gzip = compressible ? Compress(body, s => new GZipStream(s, level)) : null,
+            // Typed as the nullable memory: a null byte[] would become an empty memory, served as an empty body.
+            Brotli = compressible ? CompressBrotli(body, quality) : (ReadOnlyMemory<byte>?)null,
+            Gzip = compressible ? Compress(body, s => new GZipStream(s, level)) : (ReadOnlyMemory<byte>?)null,
         };
     }
 

@@ -246,6 +246,7 @@ public static partial class SiteSetup
         app.MapBrowserIndex();
         app.MapHealth();
         app.MapTeaching();
+        app.MapEBook();
         return app;
     }
 

@@ -1,0 +1,18 @@
+using EssaySite.Book;
+using EssaySite.Content;
+
+namespace EssaySite.Site;
+
+/// <summary>The e-book of the essay and its guide, at a fixed address (so it is in the edition and the export).</summary>
+public static class EBookSetup
+{
+    public const string Path = "/essay.epub";
+
+    public static WebApplication MapEBook(this WebApplication app)
+    {
+        // A download: saved under the essay's title. The edition keeps the header, so its answer is the same.
+        app.MapGet(Path, (HttpContext context, ContentSnapshot site) =>
+            Results.File(EssayBook.Make(site, context.BaseUri()), EssayBook.MediaType, EssayBook.FileName(site)));
+        return app;
+    }
+}
