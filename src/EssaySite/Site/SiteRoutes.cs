@@ -5,8 +5,8 @@ namespace EssaySite.Site;
 
 /// <summary>
 /// The addresses whose answer depends only on the content: every page a reader reaches (the sitemap's list), the
-/// pages of the site's own tools before they are given a query, one citation page for each paragraph, and the
-/// machine-readable files. The edition renders exactly these, and the export writes them.
+/// pages of the site's own tools before they are given a query, one citation page for each paragraph, the
+/// machine-readable files and the service worker that keeps the site for reading offline. The edition renders exactly these, and the export writes them.
 /// </summary>
 public static class SiteRoutes
 {
@@ -16,7 +16,7 @@ public static class SiteRoutes
         Syndication.AllPages(site).Select(p => p.Url)
             .Concat(["/search", "/assign", "/packet"])
             .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
-            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, NotFound])
+            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, Offline.ServiceWorker.Path, NotFound])
             .Concat(site.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using EssaySite.Content;
+using EssaySite.Offline;
 using EssaySite.Search;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -246,6 +247,7 @@ public static partial class SiteSetup
         app.MapBrowserIndex();
         app.MapHealth();
         app.MapTeaching();
+        app.MapServiceWorker();
         return app;
     }
 
