@@ -81,7 +81,7 @@ public sealed class LightAndSafeTests(BrowserFixture site)
         var repeat = await TransferredAsync(responses);
 
         Assert.True(first < 60 * 1024, $"first visit transferred {first} bytes");
-        Assert.True(repeat < 15 * 1024, $"repeat visit transferred {repeat} bytes");
+        Assert.True(repeat < 15 * 1024, $"repeat visit transferred {repeat} bytes: {string.Join(", ", responses.Select(r => $"{r.Status} {r.Url}"))}");
         await page.Context.CloseAsync();
     }
 

@@ -9,7 +9,7 @@ namespace EssaySite.BrowserTests;
 public sealed class ReadingToolsTests(BrowserFixture site)
 {
     // Selects the words of a paragraph's text from the first occurrence of `from` to the end of `to`, across the sentence spans.
-    private const string SelectScript = """
+    internal const string SelectScript = """
         ([id, from, to]) => {
           const block = document.querySelector('#' + id + ' > p');
           const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
@@ -26,7 +26,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     private static readonly string[] ShortQuote = ["p17", "The result was twenty-five", "autocratic rule"];
     private static readonly string[] LongQuote = ["p17", "Over four days", "regime of torture."];
 
-    private static string Encode(string text) => Uri.EscapeDataString(text).Replace("-", "%2D", StringComparison.Ordinal);
+    internal static string Encode(string text) => Uri.EscapeDataString(text).Replace("-", "%2D", StringComparison.Ordinal);
 
     [Fact]
     public async Task SelectingWords_OffersALinkToTheQuote_ThatOpensAtItsParagraph()

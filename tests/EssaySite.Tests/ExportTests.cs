@@ -32,7 +32,7 @@ public sealed class ExportTests
         var pages = sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
         Assert.Contains("/reading/essay", pages);
         Assert.Contains("/reading/commentary/what-happened-next", pages);
-        foreach (var page in pages.Append("/reading/essay/cite/17").Append("/reading/search").Append("/reading/assign"))
+        foreach (var page in pages.Append("/reading/essay/cite/17").Append("/reading/search").Append("/reading/assign").Append("/reading/sw.js"))
         {
             var file = Path.Combine(folder.Path, StaticExport.FileFor(page["/reading".Length..]));
             Assert.True(File.Exists(file), $"{page} was not exported");

@@ -12,6 +12,7 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
     [
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "manifest-src 'self'",
         "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'", "require-trusted-types-for 'script'",
+        "worker-src 'self'", "trusted-types sw",
     ];
 
     [Theory]

@@ -1,23 +1,33 @@
 // The essay page's optional tools. Without this file every paragraph (#p17) and sentence (#p17s3) still has its address.
-// "Copy link to quote": selecting words in the essay offers a button that copies a link to the paragraph with a text
-// fragment (/essay#p17:~:text=…, the URL Fragment Text Directives syntax), which browsers scroll to and highlight.
+// Selecting words in the essay offers a bar under the paragraph: "Copy link to quote" copies a link to the paragraph
+// with a text fragment (/essay#p17:~:text=…, the URL Fragment Text Directives syntax), which browsers scroll to and
+// highlight; "Highlight" and "Add note" keep the words (and a note) in this browser, through notes.js, a module
+// fetched only when first used (or at once when this browser already keeps notes, to draw them).
 (function () {
   "use strict";
   var essay = document.querySelector(".essay-text");
-  if (!essay || !navigator.clipboard) { return; }
+  var script = document.currentScript;
+  if (!essay) { return; }
+  var keeps = false;
+  try { keeps = !!window.localStorage; } catch (e) { /* storage refused: no notes */ }
+  if (!navigator.clipboard && !keeps) { return; }
 
   var bar = document.createElement("div");
-  var button = document.createElement("button");
   var status = document.createElement("p");
   bar.className = "quote-bar";
   bar.hidden = true;
-  button.type = "button";
-  button.className = "copy-button";
-  button.textContent = "Copy link to quote";
   status.className = "quote-status";
   status.setAttribute("role", "status");
-  bar.append(button, status);
-  var link = null;
+  function button(label, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "copy-button";
+    b.textContent = label;
+    b.addEventListener("click", action);
+    bar.append(b);
+    return b;
+  }
+  var chosen = null;
 
   // Percent-encodes a piece of the directive; "-", "&" and "," are its syntax, so they are encoded too.
   function encode(text) {
@@ -29,8 +39,18 @@
     return canonical ? canonical.href.split("#")[0] : location.origin + location.pathname;
   }
 
-  // The link for the current selection and its paragraph, or null when nothing in the essay's text is selected.
-  function linkFor(selection) {
+  // The link to a quote in a paragraph (its id, "p17"): a short quote whole, a longer one by its first and last words.
+  function quoteLink(id, quote) {
+    var words = quote.split(/\s+/).filter(Boolean);
+    var directive = words.length <= 8
+      ? encode(words.join(" "))
+      : encode(words.slice(0, 4).join(" ")) + "," + encode(words.slice(-4).join(" "));
+    return page() + "#" + id + ":~:text=" + directive;
+  }
+
+  // The selected quote: its paragraph, its words and where they start in the paragraph's text; null when nothing in
+  // the essay's text is selected. A selection running past its paragraph is cut at the paragraph's end.
+  function quoteFor(selection) {
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) { return null; }
     var range = selection.getRangeAt(0).cloneRange();
     var start = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
@@ -38,33 +58,66 @@
     var block = start && start.closest(".para > p, .para > blockquote");
     if (!para || !block) { return null; }
     if (!block.contains(range.endContainer)) { range.setEnd(block, block.childNodes.length); }
-    var words = range.toString().split(/\s+/).filter(Boolean);
-    if (words.length === 0) { return null; }
-    var directive = words.length <= 8
-      ? encode(words.join(" "))
-      : encode(words.slice(0, 4).join(" ")) + "," + encode(words.slice(-4).join(" "));
-    return { url: page() + "#" + para.id + ":~:text=" + directive, para: para };
+    var quote = range.toString();
+    if (!/\S/.test(quote)) { return null; }
+    var before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    return { para: para, block: block, quote: quote, offset: before.toString().length, url: quoteLink(para.id, quote) };
   }
 
+  if (navigator.clipboard) {
+    button("Copy link to quote", function () {
+      if (!chosen) { return; }
+      var link = chosen.url;
+      navigator.clipboard.writeText(link).then(function () {
+        status.textContent = "Link to the quote copied";
+      }, function () {
+        status.textContent = "Could not copy. The link is " + link;
+      });
+    });
+  }
+
+  // notes.js, imported once (a module import: the Trusted Types policy refuses setting a script element's src).
+  var loading = null;
+  function notes() {
+    if (!loading) {
+      var own = script && script.src;
+      var url = own.replace(/\/essay\.js(\?.*)?$/, "/notes.js" + (script.getAttribute("data-notes") || "").replace(/^[^?]*/, ""));
+      loading = import(url).then(function (m) {
+        m.start({ essay: essay, bar: bar, status: status, link: quoteLink, header: document.querySelector(".essay-header") });
+        return m;
+      });
+    }
+    return loading;
+  }
+  if (keeps && script && script.src) {
+    button("Highlight", function () { if (chosen) { var c = chosen; notes().then(function (m) { m.add(c, ""); }); } });
+    button("Add note", function () { if (chosen) { var c = chosen; notes().then(function (m) { m.compose(c); }); } });
+    var panel = document.createElement("details");
+    var summary = document.createElement("summary");
+    panel.className = "my-notes";
+    summary.textContent = "My notes";
+    panel.append(summary);
+    var header = document.querySelector(".essay-header");
+    (header || essay).after(panel);
+    panel.addEventListener("toggle", function () { if (panel.open) { notes(); } });
+    var saved = null;
+    try { saved = localStorage.getItem("essaysite:notes"); } catch (e) { /* refused */ }
+    if (saved && saved !== "[]") { notes(); }
+  }
+  bar.append(status);
+
   document.addEventListener("selectionchange", function () {
-    var next = linkFor(document.getSelection());
+    var next = quoteFor(document.getSelection());
     if (next) {
-      link = next.url;
+      chosen = next;
       if (bar.previousElementSibling !== next.para) { next.para.after(bar); }
       if (bar.hidden) { status.textContent = ""; }
       bar.hidden = false;
     } else if (!bar.contains(document.activeElement)) {
       bar.hidden = true;
     }
-  });
-
-  button.addEventListener("click", function () {
-    if (!link) { return; }
-    navigator.clipboard.writeText(link).then(function () {
-      status.textContent = "Link to the quote copied";
-    }, function () {
-      status.textContent = "Could not copy. The link is " + link;
-    });
   });
 })();
 // Glossary links: the term's short definition, already the link's description for screen readers, is shown beside

@@ -3,15 +3,17 @@ namespace EssaySite.Site;
 /// <summary>
 /// Headers every response carries: nothing leaves the site, nothing frames it. The policy starts from nothing
 /// (<c>default-src 'none'</c>) and allows only what the pages use: their own scripts, styles, images (and the data:
-/// images of the SVG icon), fonts, the search index (connect-src) and the manifest. The scripts write no HTML into
-/// the page (text nodes only), so Trusted Types can be required with no policy at all.
+/// images of the SVG icon), fonts, the search index (connect-src), the manifest and the service worker (worker-src).
+/// The scripts write no HTML into the page (text nodes only), so Trusted Types are required with one policy only:
+/// "sw", with which site.js registers the service worker (register() takes a TrustedScriptURL), and which passes
+/// that one address and nothing else.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment environment)
 {
     public const string Policy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; " +
-        "require-trusted-types-for 'script'; trusted-types 'none'";
+        "connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; " +
+        "require-trusted-types-for 'script'; trusted-types sw";
 
     private static readonly Microsoft.Extensions.Primitives.StringValues PolicyValue = Policy;
     private static readonly Microsoft.Extensions.Primitives.StringValues NoSniff = "nosniff";

@@ -5,8 +5,9 @@ namespace EssaySite.Site;
 
 /// <summary>
 /// The addresses whose answer depends only on the content: every page a reader reaches (the sitemap's list), the
-/// pages of the site's own tools before they are given a query, one citation page for each paragraph, and the
-/// machine-readable files and the e-book. The edition renders exactly these, and the export writes them.
+/// pages of the site's own tools before they are given a query, one citation page for each paragraph, the
+/// machine-readable files, the e-book and the service worker that keeps the site for reading offline. The edition
+/// renders exactly these, and the export writes them.
 /// </summary>
 public static class SiteRoutes
 {
@@ -19,7 +20,7 @@ public static class SiteRoutes
             .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
                 site.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
-            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, NotFound])
+            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, Offline.ServiceWorker.Path, NotFound])
             .Concat(site.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using EssaySite.Content;
+using EssaySite.Offline;
 using EssaySite.Search;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -247,6 +248,7 @@ public static partial class SiteSetup
         app.MapHealth();
         app.MapTeaching();
         app.MapEBook();
+        app.MapServiceWorker();
         return app;
     }
 
