@@ -123,6 +123,41 @@ public sealed partial class EditionTests(RealSite site) : IClassFixture<RealSite
     }
 
     [Fact]
+    public async Task AFixedAddress_WithoutItsEdition_IsStillRenderedOnce_AndRevalidates()
+    {
+        using var factory = new SiteFactory();
+        var client = factory.Client();
+        // The first four origins take the editions there is room for; the fifth has none and is answered on demand.
+        foreach (var host in new[] { "a.example", "b.example", "c.example", "d.example" })
+        {
+            await WhenBuiltOrBoundAsync(factory, host);
+        }
+
+        HttpRequestMessage Get(string? tag = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/timeline");
+            request.Headers.Host = "e.example";
+            request.Headers.AcceptEncoding.ParseAdd("br");
+            if (tag is not null)
+            {
+                request.Headers.IfNoneMatch.ParseAdd(tag);
+            }
+
+            return request;
+        }
+
+        using var first = await client.SendAsync(Get());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        using var again = await client.SendAsync(Get(etag.Tag));
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        var snapshot = factory.Services.GetRequiredService<ContentStore>().Current;
+        Assert.Null(factory.Services.GetRequiredService<EditionStore>().Find(snapshot, new EditionKey("http", "e.example", "")));
+    }
+
+    [Fact]
     public async Task ARequest_NeverMixesTwoContentVersions()
     {
         using var content = new TempContent();

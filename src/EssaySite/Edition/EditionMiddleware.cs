@@ -42,7 +42,15 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
             return path == SearchPath && request.Query.Count == 1 && request.Query.ContainsKey("q") ? AnswerAsync(context, path) : next(context);
         }
 
-        if (editions.Find(store.Current, editions.KeyFor(context)) is not { } edition || !edition.Entries.TryGetValue(path, out var entry))
+        var site = store.Current;
+        if (editions.Find(site, editions.KeyFor(context)) is not { } edition)
+        {
+            // Until the edition is ready, a fixed address is rendered once and kept like a search answer, so even
+            // the first visitors get a tag to revalidate with and the bytes the edition will hold.
+            return editions.IsFixed(site, path) ? AnswerAsync(context, path) : next(context);
+        }
+
+        if (!edition.Entries.TryGetValue(path, out var entry))
         {
             return next(context);
         }
@@ -52,12 +60,13 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
 
     private const string SearchPath = "/search";
 
-    // A search for the words q: kept per content version once answered, and served like an edition entry.
+    // A search for the words q, or a fixed address before the edition is ready: kept per content version once
+    // answered, and served like an edition entry.
     private async Task AnswerAsync(HttpContext context, string path)
     {
         if (await editions.AnswerAsync(store.Current, editions.KeyFor(context), path, context.Request.QueryString) is { } entry)
         {
-            await ServeAsync(context, entry, default, PageCache);
+            await ServeAsync(context, entry, default, entry.CacheControl is { } cache ? cache : PageCache);
         }
         else
         {

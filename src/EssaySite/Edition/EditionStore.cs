@@ -27,7 +27,7 @@ public sealed partial class EditionStore
 
     // The configured public origin, parsed once rather than on every request.
     private readonly (string Scheme, string Authority)? _configured;
-    private Generation _current = new("", new());
+    private Generation _current = new("", new(), new(FrozenSet<string>.Empty));
 
     public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, ILogger<EditionStore> logger)
     {
@@ -39,7 +39,7 @@ public sealed partial class EditionStore
         content.Published += Rebuild;
     }
 
-    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions)
+    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions, Lazy<FrozenSet<string>> Fixed)
     {
         public ConcurrentDictionary<(EditionKey, string), EditionEntry> Answers { get; } = new();
     }
@@ -109,6 +109,9 @@ public sealed partial class EditionStore
         return entry;
     }
 
+    /// <summary>Whether the address is one of the snapshot's fixed addresses, which its edition holds.</summary>
+    public bool IsFixed(ContentSnapshot site, string path) => CurrentFor(site) is { } generation && generation.Fixed.Value.Contains(path);
+
     /// <summary>The edition of this snapshot for this origin once it is built (begun if it is not), or null past the bound.</summary>
     public Task<SiteEdition?> WhenBuilt(ContentSnapshot site, EditionKey key)
     {
@@ -155,7 +158,7 @@ public sealed partial class EditionStore
             return generation;
         }
 
-        var fresh = new Generation(site.Version, new());
+        var fresh = new Generation(site.Version, new(), new(() => SiteRoutes.Fixed(site).ToFrozenSet(StringComparer.Ordinal)));
         var seen = Interlocked.CompareExchange(ref _current, fresh, generation);
         generation = ReferenceEquals(seen, generation) ? fresh : seen;
         return generation.Version == site.Version ? generation : null;
