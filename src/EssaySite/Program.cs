@@ -73,4 +73,5 @@ catch (Exception e) when (e is not HostAbortedException)
 finally
 {
     Log.CloseAndFlush();
+    BufferedConsole.Flush();
 }

@@ -72,7 +72,8 @@ public static partial class SiteSetup
                 }
                 else
                 {
-                    log.WriteTo.Console(new CompactJsonFormatter());
+                    // One JSON event a line, to standard output in batches (BufferedConsole).
+                    log.WriteTo.Sink(new BufferedConsoleSink(new CompactJsonFormatter()));
                 }
             },
             // Several hosts in one process (the export inside a command, the test suites) each keep a logger of their
@@ -157,6 +158,7 @@ public static partial class SiteSetup
         var heldUp = System.Diagnostics.Stopwatch.GetElapsedTime(waited);
         ContentLoaded(app.Logger, snapshot.Version, store.ContentRoot, store.FirstLoadTime.TotalMilliseconds, heldUp.TotalMilliseconds, snapshot.Pages.Count, snapshot.Commentary.Count);
         Started(app.Logger, app.Environment.EnvironmentName);
+        app.Lifetime.ApplicationStopped.Register(BufferedConsole.Flush);
         app.Lifetime.ApplicationStopping.Register(() => Stopping(app.Logger));
 
         // Measure the essay now, at start-up, rather than on the first request for a teaching page; then render
