@@ -11,14 +11,8 @@ namespace EssaySite.Content;
 /// <c>timeline/</c> events, <c>sources/</c> sources, <c>questions/</c> questions, <c>glossary/</c> terms,
 /// <c>corrections/</c> the corrections made to the guide and <c>reading/</c> the parts of the guided reading.
 /// </summary>
-public sealed partial class ContentLoader(MarkdownRenderer renderer)
+public sealed partial class ContentLoader(MarkdownRenderer renderer, SiteAddresses addresses)
 {
-    /// <summary>Slugs the site itself answers, which a content page may not take.</summary>
-    public static readonly FrozenSet<string> ReservedSlugs = new[]
-    {
-        "commentary", "search", "healthz", "not-found", "error", "assign", "packet", "feed", "sitemap", "robots", "read",
-    }.ToFrozenSet();
-
     /// <summary>Loads the folder, throwing <see cref="ContentException"/> with every problem if any.</summary>
     public ContentSnapshot Load(string contentRoot)
     {
@@ -29,7 +23,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
     public (ContentSnapshot? Snapshot, IReadOnlyList<ContentProblem> Problems) TryLoad(string contentRoot)
     {
         var problems = new ProblemList();
-        var state = new LoadState(problems);
+        var state = new LoadState(problems) { Addresses = addresses };
         var root = Path.GetFullPath(contentRoot);
         var display = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
         if (!Directory.Exists(root))
@@ -194,7 +188,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             state.Problems.Add(fm.Path, 1, $"file name '{fileName}' is not a valid slug: use lowercase letters, digits and hyphens");
         }
 
-        if (slug is not null && ReservedSlugs.Contains(slug))
+        if (slug is not null && state.Addresses.ReservedSlugs.Contains(slug))
         {
             state.Problems.Add(fm.Path, fm.LineOf("slug"), $"slug '{slug}' is reserved for the site's own pages");
         }
@@ -727,9 +721,11 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         int paragraphCount)
     {
         var anchors = pages.Values.Concat(commentary).ToDictionary(p => p.Url, p => new HashSet<string>(p.HeadingIds), StringComparer.Ordinal);
-        anchors["/"] = [];
-        anchors["/commentary"] = [];
-        anchors["/search"] = [];
+        foreach (var own in state.Addresses.OwnPages)
+        {
+            anchors[own] = [];
+        }
+
         anchors.GetValueOrDefault("/glossary")?.UnionWith(terms.Select(t => t.Id));
         anchors.GetValueOrDefault("/corrections")?.UnionWith(state.Corrections.Select(c => c.Id));
 
@@ -831,6 +827,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         public ProblemList Problems { get; } = problems;
         public Essay? Essay { get; set; }
         public FrontMatter? IdentityFile { get; set; }
+        public required SiteAddresses Addresses { get; init; }
         public Dictionary<string, SitePage> Pages { get; } = new(StringComparer.Ordinal);
         public List<SitePage> Commentary { get; } = [];
         public List<TimelineEvent> Events { get; } = [];

@@ -10,7 +10,7 @@ public sealed class EssayGlossaryLinkTests(RealSite site) : IClassFixture<RealSi
     [Fact]
     public async Task EachTermInTheEssay_IsLinkedOnce_AtItsFirstUse()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer()).TryLoad(Repo.Content);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(Repo.Content);
         Assert.Empty(problems);
         var doc = await site.Client.GetDocumentAsync("/essay");
 

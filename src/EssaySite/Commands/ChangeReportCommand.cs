@@ -34,7 +34,7 @@ public static class ChangeReportCommand
         var repository = Encoding.UTF8.GetString(top).Trim();
         var relative = Path.GetRelativePath(repository, contentRoot).Replace('\\', '/');
         var (tar, archiveError) = await GitAsync(repository, "archive", "--format=tar", reference, "--", relative);
-        var loader = new ContentLoader(MarkdownRenderer.Take());
+        var loader = new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent);
         var (after, problems) = loader.TryLoad(contentRoot);
         ContentSnapshot? before = null;
         if (tar is null)
