@@ -10,6 +10,7 @@ COPY tests/EssaySite.Tests/EssaySite.Tests.csproj tests/EssaySite.Tests/
 RUN dotnet restore src/EssaySite/EssaySite.csproj && dotnet restore tests/EssaySite.Tests/EssaySite.Tests.csproj
 COPY src/ src/
 COPY tests/EssaySite.Tests/ tests/EssaySite.Tests/
+COPY tests/fixture-guide/ tests/fixture-guide/
 COPY content/ content/
 COPY wwwroot/ wwwroot/
 COPY seeds/ seeds/

@@ -1,6 +1,7 @@
 namespace EssaySite.Tests;
 
-public sealed class NotFoundTests(RealSite site) : IClassFixture<RealSite>
+/// <summary>Unknown addresses, on the fixture guide.</summary>
+public sealed class NotFoundTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     [Theory]
     [InlineData("/no-such-page")]

@@ -31,6 +31,18 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
 
+/// <summary>One factory shared by the tests of a class that read the fixture guide (<see cref="Repo.FixtureContent"/>).</summary>
+public sealed class FixtureSite : IDisposable
+{
+    public SiteFactory Factory { get; } = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent);
+
+    public HttpClient Client { get; }
+
+    public FixtureSite() => Client = Factory.Client();
+
+    public void Dispose() => Factory.Dispose();
+}
+
 /// <summary>One factory shared by the tests of a class that only read the real content.</summary>
 public sealed class RealSite : IDisposable
 {
@@ -65,6 +77,12 @@ public static class Repo
     public static string Root { get; } = FindRoot();
 
     public static string Content => Path.Combine(Root, "content");
+
+    /// <summary>
+    /// A small guide to another, public-domain text (tests/fixture-guide): tests of how the code behaves run on it,
+    /// so an editorial change to content/ can fail only the tests of the real content.
+    /// </summary>
+    public static string FixtureContent => Path.Combine(Root, "tests", "fixture-guide", "content");
 
     public static string SeedPath => Path.Combine(Root, "seeds", "000_0273d8e9ceb8cf6c.txt");
 

@@ -4,10 +4,10 @@ using EssaySite.Site;
 
 namespace EssaySite.Tests;
 
-/// <summary>Serving under a sub-path (Site:BasePath or X-Forwarded-Prefix) and behind a proxy.</summary>
+/// <summary>Serving under a sub-path (Site:BasePath or X-Forwarded-Prefix) and behind a proxy, on the fixture guide.</summary>
 public sealed class SubPathTests
 {
-    private static readonly string[] Pages = ["/", "/essay", "/timeline", "/sources", "/questions", "/commentary", "/search?q=Soleimani", "/assign", "/packet", "/essay/cite/3"];
+    private static readonly string[] Pages = ["/", "/essay", "/timeline", "/sources", "/questions", "/commentary", "/search?q=usurpation", "/assign", "/packet", "/essay/cite/3"];
 
     /// <summary>Every URL a page points at on the site itself: links, assets, forms.</summary>
     private static IEnumerable<string> LocalUrls(IHtmlDocument doc) =>
@@ -21,7 +21,7 @@ public sealed class SubPathTests
     [InlineData("/reading/")]
     public async Task BasePath_PutsEveryLinkAssetAndCanonicalUrlUnderIt(string basePath)
     {
-        using var factory = new SiteFactory().With("Site:BasePath", basePath);
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", basePath);
         var client = factory.Client();
         foreach (var page in Pages)
         {
@@ -56,7 +56,7 @@ public sealed class SubPathTests
     [Fact]
     public async Task BasePath_IsAddedToAConfiguredAddressWithoutAPath()
     {
-        using var factory = new SiteFactory().With("Site:BasePath", "/reading").With("Site:BaseUrl", "https://essay.example.org");
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading").With("Site:BaseUrl", "https://essay.example.org");
         var doc = await factory.Client().GetDocumentAsync("/reading/essay");
         Assert.Equal("https://essay.example.org/reading/essay", doc.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
     }
@@ -64,7 +64,7 @@ public sealed class SubPathTests
     [Fact]
     public async Task ForwardedHeaders_FromATrustedProxy_GiveThePublicAddressAndPrefix()
     {
-        using var factory = new SiteFactory().With("Site:TrustedProxies:0", "198.51.100.0/24");
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:TrustedProxies:0", "198.51.100.0/24");
         var doc = await GetThroughProxyAsync(factory);
         Assert.Equal("https://essay.example.org/reading/essay", doc.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
         Assert.All(LocalUrls(doc), u => Assert.StartsWith("/reading/", u, StringComparison.Ordinal));
@@ -73,7 +73,7 @@ public sealed class SubPathTests
     [Fact]
     public async Task ForwardedHeaders_FromAnUntrustedClient_AreIgnored()
     {
-        using var factory = new SiteFactory().With("Site:TrustedProxies:0", "10.0.0.0/8");
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:TrustedProxies:0", "10.0.0.0/8");
         var doc = await GetThroughProxyAsync(factory);
         Assert.Equal("http://localhost/essay", doc.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
         Assert.DoesNotContain(LocalUrls(doc), u => u.StartsWith("/reading", StringComparison.Ordinal));
