@@ -67,8 +67,7 @@
   article.querySelector(".answers-note").hidden = true;
   article.querySelectorAll("[data-answer-for]").forEach(function (slot) {
     var text = saved.answers[slot.getAttribute("data-answer-for")];
-    slot.append(el("p", text ? "" : "No answer.", text ? "answer-text" : "answer-text no-answer"));
-    if (text) { slot.lastChild.textContent = text; }
+    slot.append(el("p", text || "No answer.", text ? "answer-text" : "answer-text no-answer"));
   });
   var status = article.querySelector(".copy-status");
   if (!navigator.clipboard) { return; }
