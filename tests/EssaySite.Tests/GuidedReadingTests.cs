@@ -68,4 +68,85 @@ public sealed class GuidedReadingTests(TeachingSite site) : IClassFixture<Teachi
         Assert.All(content.Reading, r => Assert.Contains(r.Url, routes));
         Assert.NotNull((await _client.GetDocumentAsync("/")).QuerySelector("a[href='/read']"));
     }
+
+    [Fact]
+    public async Task TheSummary_IsFixed_AndListsEveryQuestionWithAPlaceForItsAnswer_AndANameField()
+    {
+        var content = await ContentAsync();
+        Assert.Contains("/read/summary", SiteRoutes.Fixed(content));
+        var doc = await _client.GetDocumentAsync("/read/summary");
+        Assert.Contains(content.Essay.Page.Title, doc.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
+        var name = doc.QuerySelector("input#student-name")!;
+        Assert.Equal("Your name", doc.QuerySelector("label[for='student-name']")!.TextContent);
+        Assert.Equal("text", name.GetAttribute("type"));
+        var expected = content.Reading.SelectMany(r => r.Questions).Select(id => content.Questions.First(q => q.Id == id).Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, doc.QuerySelectorAll(".summary-questions li").Select(li => li.GetAttribute("data-question")));
+        Assert.All(doc.QuerySelectorAll(".summary-questions li"), li => Assert.NotNull(li.QuerySelector("[data-answer-for]")));
+        Assert.Contains("kept by this browser", doc.QuerySelector(".answers-note")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("script[src*='/js/read.js']"));
+        Assert.NotNull((await _client.GetDocumentAsync($"/read/{content.Reading.Count}")).QuerySelector("nav.reading-nav a[href='/read/summary'][data-way-on]"));
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_ASectionHasNoAnswerBoxes_OnlyItsQuestionsAndLinks()
+    {
+        var doc = await _client.GetDocumentAsync("/read/1");
+        Assert.Empty(doc.QuerySelectorAll("article textarea, article button, script:not([src])"));
+        Assert.NotNull(doc.QuerySelector("script[src*='/js/read.js'][defer]"));
+        Assert.Equal("guide", doc.QuerySelector("article[data-reading]")!.GetAttribute("data-reading"));
+        Assert.Equal("/read/2", doc.QuerySelector("nav.reading-nav a[rel='next'][data-way-on]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task AnAssignmentsReading_HasOnlyTheSectionsWithItsParagraphs_AndOnlyItsQuestions()
+    {
+        var content = await ContentAsync();
+        // Paragraphs from the second section, and one of its questions plus one from another section.
+        var second = content.Reading[1];
+        var other = content.Reading.First(r => r.Number != 2 && r.Questions.Count > 0);
+        var ownQuestion = content.Questions.First(q => q.Id == second.Questions[0]);
+        var otherQuestion = content.Questions.First(q => q.Id == other.Questions[0]);
+        var code = new EssaySite.Teaching.Assignment { Paragraphs = [second.Paragraphs[0]], Questions = [ownQuestion.Number, otherQuestion.Number], Note = "Read closely" }.Encode();
+
+        var contents = await _client.GetDocumentAsync($"/assign/{code}/read");
+        Assert.Equal([$"/assign/{code}/read/1"], contents.QuerySelectorAll(".reading-contents a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(second.Title, contents.QuerySelector(".reading-contents a")!.TextContent);
+
+        var section = await _client.GetDocumentAsync($"/assign/{code}/read/1");
+        Assert.Equal(second.Title, section.QuerySelector("h1")!.TextContent);
+        Assert.Equal(second.Paragraphs, section.QuerySelectorAll(".reading-text .para").Select(p => int.Parse(p.GetAttribute("data-paragraph")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([$"/questions#{ownQuestion.Id}"], section.QuerySelectorAll(".reading-questions .xrefs a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(code, section.QuerySelector("article[data-reading]")!.GetAttribute("data-reading"));
+        Assert.Equal($"/assign/{code}/read/summary", section.QuerySelector("nav.reading-nav a[data-way-on]")!.GetAttribute("href"));
+        await _client.GetDocumentAsync($"/assign/{code}/read/2", 404);
+
+        var summary = await _client.GetDocumentAsync($"/assign/{code}/read/summary");
+        Assert.Contains("Read closely", summary.QuerySelector(".summary-assignment")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([ownQuestion.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)], summary.QuerySelectorAll(".summary-questions li").Select(li => li.GetAttribute("data-question")));
+
+        var page = await _client.GetDocumentAsync($"/assign/{code}");
+        Assert.NotNull(page.QuerySelector($"a[href='/assign/{code}/read']"));
+    }
+
+    [Fact]
+    public async Task AnAssignmentWithoutChosenQuestions_AsksEachSectionsOwn()
+    {
+        var content = await ContentAsync();
+        var code = new EssaySite.Teaching.Assignment { WholeEssay = true }.Encode();
+        var contents = await _client.GetDocumentAsync($"/assign/{code}/read");
+        Assert.Equal(content.Reading.Count, contents.QuerySelectorAll(".reading-contents a").Length);
+        var last = await _client.GetDocumentAsync($"/assign/{code}/read/{content.Reading.Count}");
+        Assert.Equal(content.Reading[^1].Questions.Select(id => $"/questions#{id}"), last.QuerySelectorAll(".reading-questions .xrefs a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData("/assign/not-a-code/read")]
+    [InlineData("/assign/not-a-code/read/1")]
+    [InlineData("/assign/not-a-code/read/summary")]
+    public async Task AnAssignmentReadingWithABadCode_IsA400PageSayingWhy(string url)
+    {
+        var doc = await _client.GetDocumentAsync(url, 400);
+        Assert.Equal("This assignment link does not work", doc.QuerySelector("h1")!.TextContent);
+        Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector("[role='alert']")!.TextContent));
+    }
 }

@@ -42,6 +42,7 @@ public sealed class ServiceWorkerTests(RealSite site) : IClassFixture<RealSite>
         }
 
         Assert.Contains(urls, u => u.StartsWith("/js/notes.js?v=", StringComparison.Ordinal));
+        Assert.Contains(urls, u => u.StartsWith("/js/read.js?v=", StringComparison.Ordinal));
         // Installing fails if any address fails, so each one answers.
         foreach (var url in urls)
         {

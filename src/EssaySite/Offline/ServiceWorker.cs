@@ -22,9 +22,9 @@ public static class ServiceWorker
     // any cache between, so a new content version reaches readers on their next visit.
     private const string CacheControl = "no-cache";
 
-    /// <summary>The files every page loads, and those the essay loads on first use (so read aloud and notes work offline too).</summary>
+    /// <summary>The files every page loads, those the essay loads on first use (so read aloud and notes work offline too), and the guided reading's answer boxes.</summary>
     private static readonly string[] Files =
-        ["/css/site.css", "/css/teaching.css", "/js/settings.js", "/js/site.js", "/js/teaching.js", "/js/essay.js", "/js/read-aloud.js", "/js/notes.js", "/favicon.svg"];
+        ["/css/site.css", "/css/teaching.css", "/js/settings.js", "/js/site.js", "/js/teaching.js", "/js/essay.js", "/js/read-aloud.js", "/js/notes.js", "/js/read.js", "/favicon.svg"];
 
     private static readonly Lazy<string> Body = new(() =>
     {

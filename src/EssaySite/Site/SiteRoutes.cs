@@ -25,7 +25,7 @@ public static class SiteRoutes
     public static IEnumerable<string> Fixed(ContentSnapshot site) =>
         Syndication.AllPages(site).Select(p => p.Url)
             .Concat(["/search", "/assign", "/packet"])
-            .Concat(site.Reading.Count == 0 ? [] : site.Reading.Select(r => r.Url).Prepend("/read"))
+            .Concat(site.Reading.Count == 0 ? [] : site.Reading.Select(r => r.Url).Prepend("/read").Append("/read/summary"))
             .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
                 site.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
