@@ -21,7 +21,7 @@ public sealed record SearchHit(SearchDocument Document, double Score, string Sni
 
 /// <summary>
 /// An inverted index over the whole snapshot, built once with it. Words are folded (case, accents)
-/// and the glossary's spelling variants are mapped to one form, so Suleimani finds Soleimani.
+/// and the glossary's spelling variants are mapped to one form, so any spelling of a name finds the others.
 /// </summary>
 public sealed partial class SearchIndex
 {
@@ -83,7 +83,7 @@ public sealed partial class SearchIndex
     /// <summary>Everything the index finds, in the order it was built.</summary>
     public IReadOnlyList<SearchDocument> Documents => _documents;
 
-    /// <summary>Folded spelling variants mapped to the one form the index stores (suleimani → soleimani).</summary>
+    /// <summary>Folded spelling variants mapped to the one form the index stores (mohamed → muhammad, when the glossary lists both).</summary>
     public IReadOnlyDictionary<string, string> Variants => _variants;
 
     public static SearchIndex Build(ContentSnapshot site)
@@ -149,7 +149,7 @@ public sealed partial class SearchIndex
 
     /// <summary>
     /// The query with each word the index does not hold (of four letters or more) replaced by the nearest word it
-    /// does hold, a few letters apart (<see cref="IsRespelling"/>): "Solemani" → "Soleimani". Null when every word
+    /// does hold, a few letters apart (<see cref="IsRespelling"/>): "Jeferson" → "Jefferson". Null when every word
     /// is known or none has a near neighbour. The nearest wins; among equals, the word in more documents.
     /// </summary>
     public SearchSuggestion? Suggest(string? query)
@@ -258,7 +258,7 @@ public sealed partial class SearchIndex
     // Each glossary term's one-word spellings map to its first one (two-letter ones such as "IS" are left
     // out: they are ordinary words too). A multi-word spelling maps word by word onto the term's own name
     // when both have the same number of words, and only where the two words are spellings of one word
-    // (Qassem → Qasem, Hizballah → Hezbollah), not different words (General Milley is not Mark Milley).
+    // (Mohamed → Muhammad), not different words (a general's title is not his first name).
     private static FrozenDictionary<string, string> VariantMap(IEnumerable<GlossaryTerm> terms)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
