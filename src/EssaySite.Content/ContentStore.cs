@@ -75,6 +75,12 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
         return problems;
     }
 
+    /// <summary>
+    /// Whether each new snapshot's search index is built at once, in the background (a server: the first search
+    /// finds it ready), or only when a search asks for it (the export, which answers no query).
+    /// </summary>
+    public bool BuildsSearchIndex { get; init; } = true;
+
     /// <summary>Raised after a new snapshot is in place (the first and every reload).</summary>
     public event Action<ContentSnapshot>? Published;
 
@@ -83,6 +89,9 @@ public sealed class ContentStore(Lazy<ContentLoader> loader, string contentRoot)
         Volatile.Write(ref _current, snapshot);
         Published?.Invoke(snapshot);
         // The search index is built next, off the start-up path; a search that comes first waits for it.
-        _ = Task.Run(() => snapshot.Search);
+        if (BuildsSearchIndex)
+        {
+            _ = Task.Run(() => snapshot.Search);
+        }
     }
 }

@@ -86,7 +86,13 @@ public sealed partial class SearchIndex
     /// <summary>Folded spelling variants mapped to the one form the index stores (mohamed → muhammad, when the glossary lists both).</summary>
     public IReadOnlyDictionary<string, string> Variants => _variants;
 
-    public static SearchIndex Build(ContentSnapshot site)
+    public static SearchIndex Build(ContentSnapshot site) => new(DocumentsOf(site), VariantMap(site.Terms));
+
+    /// <summary>
+    /// What the index finds, in order, without the postings: all the browser's index needs (<c>/search-index.json</c>),
+    /// so making that file does not build the server's index.
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> DocumentsOf(ContentSnapshot site)
     {
         var docs = new List<SearchDocument>();
         foreach (var p in site.Essay.Paragraphs)
@@ -103,9 +109,11 @@ public sealed partial class SearchIndex
             .OrderBy(p => p.Slug, StringComparer.Ordinal)
             .Select(p => new SearchDocument(p.Url, p.Title, "Guide", p.Summary + " " + p.Text, 0.9)));
         docs.AddRange(site.Commentary.Select(c => new SearchDocument(c.Url, c.Title, "Commentary", c.Summary + " " + c.Text, 1.0)));
-
-        return new SearchIndex(docs, VariantMap(site.Terms));
+        return docs;
     }
+
+    /// <summary>The glossary's spelling variants, folded, each mapped to the one form the index stores.</summary>
+    public static IReadOnlyDictionary<string, string> VariantsOf(ContentSnapshot site) => VariantMap(site.Terms);
 
     /// <summary>Ranked hits: documents with more of the query's words first, then by BM25, with a bonus for the exact phrase.</summary>
     public IReadOnlyList<SearchHit> Search(string? query, int limit = 30)

@@ -88,7 +88,10 @@ public static partial class SiteSetup
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton(paths);
         // The renderer is taken on first use, by the background load; Program.cs starts making it first thing.
-        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent)), paths.ContentRoot);
+        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent)), paths.ContentRoot)
+        {
+            BuildsSearchIndex = !options.StaticExport,
+        };
         builder.Services.AddSingleton(store);
         // One snapshot per request: read once, when the request first asks for it, and shared by its page model,
         // layout, partials and endpoints, so a reload in the middle of a request cannot mix two versions.
