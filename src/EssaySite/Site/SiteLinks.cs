@@ -11,12 +11,14 @@ namespace EssaySite.Site;
 /// <c>Html.Href</c> (<c>href="@Html.Href("/essay")"</c>, <c>src="@Html.Href(Assets.Url("/js/site.js"))"</c>) and
 /// each content fragment through <c>Html.Fragment</c> (never <c>Html.Raw</c>), and a redirect names its target
 /// through <c>HttpContext.Href</c>. Under <c>/reading</c> (see <see cref="SubPath"/>) that gives "/reading/essay"; without a
-/// path base the path is written as it is, at no cost. The edition renders each public origin and path base
+/// path base the path is written unchanged. The edition renders each public origin and path base
 /// separately, so its bytes carry the base they are served under.
 /// </summary>
 /// <remarks>
 /// Deliberately not Razor's <c>~/</c> tag helper (UrlResolutionTagHelper): it wraps every element it looks at in a
 /// tag-helper context, a cost on each of the thousand pages an edition renders; a string in front costs nothing.
+/// Redirects use it rather than <c>RedirectToPage</c> so that they name exactly the addresses the pages link to
+/// (<c>IndexModel.UrlOf</c>, the route table), with no second derivation of the same URL.
 /// </remarks>
 public static partial class SiteLinks
 {
