@@ -8,11 +8,11 @@ namespace EssaySite.Site;
 /// <summary>
 /// The one way the site writes a link to itself: with the request's path base in front, when the page is rendered.
 /// C# and content hold root-relative paths ("/essay", "/timeline#id"); a view writes each one through
-/// <c>Html.Href</c> (<c>href="@Html.Href("/essay")"</c>, <c>src="@Html.Href(Assets.Url("/js/site.js"))"</c>) and
-/// each content fragment through <c>Html.Fragment</c> (never <c>Html.Raw</c>), and a redirect names its target
-/// through <c>HttpContext.Href</c>. Under <c>/reading</c> (see <see cref="SubPath"/>) that gives "/reading/essay"; without a
-/// path base the path is written unchanged. The edition renders each public origin and path base
-/// separately, so its bytes carry the base they are served under.
+/// <c>Html.Href</c> (<c>href="@Html.Href("/essay")"</c>, <c>src="@Html.Href(Assets.Url("/js/site.js"))"</c>),
+/// each content fragment through <c>Html.Fragment</c> (<c>Html.Raw</c> would leave its links without the base),
+/// and a redirect names its target through <c>HttpContext.Href</c>. Under <c>/reading</c> (see <see cref="SubPath"/>)
+/// that gives "/reading/essay"; without a path base the path is written unchanged. The edition renders each public
+/// origin and path base separately, so its bytes carry the base they are served under.
 /// </summary>
 /// <remarks>
 /// Deliberately not Razor's <c>~/</c> tag helper (UrlResolutionTagHelper): it wraps every element it looks at in a
