@@ -175,6 +175,9 @@ public sealed class SubPathTests
 
         var sitemap = await client.GetStringAsync(new Uri("/reading/sitemap.xml", UriKind.Relative));
         Assert.Contains("<loc>http://localhost/reading/essay</loc>", sitemap, StringComparison.Ordinal);
+        var feed = await client.GetStringAsync(new Uri("/reading/feed.xml", UriKind.Relative));
+        Assert.Contains("http://localhost/reading/commentary/reading-the-introduction", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/commentary/", feed, StringComparison.Ordinal);
         var robots = await client.GetStringAsync(new Uri("/reading/robots.txt", UriKind.Relative));
         Assert.Contains("Sitemap: http://localhost/reading/sitemap.xml", robots, StringComparison.Ordinal);
         var css = await client.GetAsync(new Uri("/reading/css/site.css", UriKind.Relative));
