@@ -1,6 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using EssaySite.Content;
+using EssaySite.Edition;
 using EssaySite.Site;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
@@ -15,6 +19,130 @@ public sealed class SubPathTests
             .SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("src"), e.GetAttribute("action") })
             .OfType<string>()
             .Where(u => u.StartsWith('/'));
+
+    /// <summary>The attributes a page names one of the site's own addresses in (the scripts read the data ones).</summary>
+    private static readonly string[] UrlAttributes = ["href", "src", "action", "srcset", "data-index-url", "data-base-url", "data-player", "data-notes"];
+
+    /// <summary>Every root-relative URL in a page's link, source, form and script-data attributes (each candidate of a srcset).</summary>
+    private static IEnumerable<string> RootRelativeUrls(IHtmlDocument doc) =>
+        doc.All.SelectMany(e => UrlAttributes.Select(a => (Name: a, Value: e.GetAttribute(a))))
+            .Where(a => a.Value is not null)
+            .SelectMany(a => a.Name == "srcset" ? a.Value!.Split(',').Select(c => c.Trim().Split(' ')[0]) : [a.Value!])
+            .Where(u => u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Every page of the edition and a missing page, as served under a path base or without one; for the server (not
+    /// the static export) also the pages that depend on the request: search results, an assignment, its worksheet and
+    /// its guided reading.
+    /// </summary>
+    private static async Task<List<(string Path, IHtmlDocument Doc)>> EveryPageAsync(SiteFactory factory, string pathBase, bool staticExport)
+    {
+        var client = factory.Client();
+        var store = factory.Services.GetRequiredService<ContentStore>();
+        await store.FirstLoad;
+        // The edition for this origin and base, so the fixed pages below are its bytes.
+        Assert.NotNull(await factory.Services.GetRequiredService<EditionStore>().WhenBuilt(store.Current, new EditionKey("http", "localhost", pathBase)));
+
+        var paths = SiteRoutes.Fixed(store.Current).Append("/no-such-page");
+        if (!staticExport)
+        {
+            using var made = await client.GetAsync(new Uri(pathBase + "/assign?essay=all&q=1", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+            var assignment = made.Headers.Location!.OriginalString;
+            Assert.StartsWith(pathBase + "/assign/", assignment, StringComparison.Ordinal);
+            var code = assignment[(pathBase + "/assign/").Length..];
+            paths = paths.Concat(["/search?q=usurpation", "/search?q=usurpaton", $"/assign/{code}", $"/assign/{code}/worksheet", $"/assign/{code}/read", $"/assign/{code}/read/1", $"/assign/{code}/read/summary"]);
+        }
+
+        var pages = new List<(string, IHtmlDocument)>();
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(new Uri(pathBase + path, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                pages.Add((path, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync())));
+            }
+        }
+
+        return pages;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryPage_UnderABasePath_WritesEveryLinkToTheSiteUnderIt(bool staticExport)
+    {
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading")
+            .With("Site:StaticExport", staticExport ? "true" : "false");
+        var pages = await EveryPageAsync(factory, "/reading", staticExport);
+        Assert.Contains(pages, p => p.Path == SiteRoutes.NotFound);
+        Assert.Contains(pages, p => p.Path.StartsWith("/commentary/", StringComparison.Ordinal));
+        foreach (var (path, doc) in pages)
+        {
+            var urls = RootRelativeUrls(doc).ToList();
+            Assert.NotEmpty(urls);
+            Assert.All(urls, u => Assert.True(u.StartsWith("/reading/", StringComparison.Ordinal), $"{path}: {u}"));
+        }
+
+        // Content written in Markdown (a commentary entry's "[¶ 1](/essay#p1)") and the glossary links the essay's
+        // paragraphs get are content fragments: they too carry the base.
+        var entry = pages.Single(p => p.Path == "/commentary/reading-the-introduction").Doc;
+        Assert.Equal("/reading/essay#p1", entry.QuerySelector("article > p:not(.xrefs) a")!.GetAttribute("href"));
+        Assert.Contains(pages.Single(p => p.Path == "/essay").Doc.QuerySelectorAll("a.gloss"), a => a.GetAttribute("href")!.StartsWith("/reading/glossary#", StringComparison.Ordinal));
+        if (staticExport)
+        {
+            // The search script builds its links and fetches its index from these two.
+            var search = pages.Single(p => p.Path == "/search").Doc.GetElementById("static-search")!;
+            Assert.Equal("/reading/", search.GetAttribute("data-base-url"));
+            Assert.Equal("/reading" + EssaySite.Search.BrowserIndex.Path, search.GetAttribute("data-index-url"));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryPage_WithoutABasePath_WritesNoLinkUnderOne(bool staticExport)
+    {
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:StaticExport", staticExport ? "true" : "false");
+        var pages = await EveryPageAsync(factory, "", staticExport);
+        Assert.Contains(pages, p => p.Path == SiteRoutes.NotFound);
+        foreach (var (path, doc) in pages)
+        {
+            var urls = RootRelativeUrls(doc).ToList();
+            Assert.NotEmpty(urls);
+            Assert.All(urls, u => Assert.False(u.StartsWith("/reading", StringComparison.Ordinal), $"{path}: {u}"));
+        }
+
+        var entry = pages.Single(p => p.Path == "/commentary/reading-the-introduction").Doc;
+        Assert.Equal("/essay#p1", entry.QuerySelector("article > p:not(.xrefs) a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ARedirect_UnderABasePath_CarriesIt()
+    {
+        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading");
+        var client = factory.Client();
+        using var first = await client.GetAsync(new Uri("/reading/commentary/page/1", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, first.StatusCode);
+        Assert.Equal("/reading/commentary", first.Headers.Location!.OriginalString);
+        using var legacy = await client.GetAsync(new Uri("/reading/commentary?page=1", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, legacy.StatusCode);
+        Assert.Equal("/reading/commentary", legacy.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("", "<a href=\"/essay#p1\">x</a>", "<a href=\"/essay#p1\">x</a>")]
+    [InlineData("/reading", "<a href=\"/essay#p1\">x</a> <img src=\"/img/a.png\" alt=\"\">", "<a href=\"/reading/essay#p1\">x</a> <img src=\"/reading/img/a.png\" alt=\"\">")]
+    [InlineData("/reading", "<a href=\"//host.example/essay\">x</a><a href=\"#p1\">y</a><a href=\"https://host.example/\">z</a>", "<a href=\"//host.example/essay\">x</a><a href=\"#p1\">y</a><a href=\"https://host.example/\">z</a>")]
+    [InlineData("/reading", "<p>See href=\"/essay\" written in text.</p>", "<p>See href=\"/essay\" written in text.</p>")]
+    [InlineData("/a \"b", "<a href=\"/essay\">x</a>", "<a href=\"/a%20%22b/essay\">x</a>")]
+    public void AContentFragment_GetsTheBaseOnItsRootRelativeLinksOnly(string pathBase, string html, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.PathBase = pathBase;
+        Assert.Equal(expected, context.Fragment(html).Value);
+    }
 
     [Theory]
     [InlineData("/reading")]
@@ -47,6 +175,9 @@ public sealed class SubPathTests
 
         var sitemap = await client.GetStringAsync(new Uri("/reading/sitemap.xml", UriKind.Relative));
         Assert.Contains("<loc>http://localhost/reading/essay</loc>", sitemap, StringComparison.Ordinal);
+        var feed = await client.GetStringAsync(new Uri("/reading/feed.xml", UriKind.Relative));
+        Assert.Contains("http://localhost/reading/commentary/reading-the-introduction", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/commentary/", feed, StringComparison.Ordinal);
         var robots = await client.GetStringAsync(new Uri("/reading/robots.txt", UriKind.Relative));
         Assert.Contains("Sitemap: http://localhost/reading/sitemap.xml", robots, StringComparison.Ordinal);
         var css = await client.GetAsync(new Uri("/reading/css/site.css", UriKind.Relative));

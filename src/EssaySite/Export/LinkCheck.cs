@@ -68,8 +68,11 @@ public static partial class LinkCheck
         return (query < 0 ? path : path[..query], fragment);
     }
 
+    /// <summary>The attributes that hold the site's own URLs in its markup (the search script reads the two data ones).</summary>
+    public const string LinkAttributes = "href|src|action|data-index-url|data-base-url";
+
     // The site's own markup, where every attribute is double-quoted (Razor and the sanitizer both write it so).
-    [GeneratedRegex(@"\s(?:" + SubPath.LinkAttributes + @")=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s(?:" + LinkAttributes + @")=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex LinkAttribute();
 
     [GeneratedRegex(@"\sid=""(?<id>[^""]*)""", RegexOptions.CultureInvariant)]

@@ -232,7 +232,6 @@ public static partial class SiteSetup
         });
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseResponseCompression();
-        app.UseSubPathLinks();
         app.UseRouting();
         // Razor Pages registers the authentication and authorization services, and a WebApplication that is not
         // given these two itself puts them at the very front, where every answer from the edition would pass

@@ -1,4 +1,5 @@
 using EssaySite.Content;
+using EssaySite.Site;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
         var (assignment, problems) = Form.Build(Site.Essay.Paragraphs.Count, Site.Questions.Count);
         if (assignment is not null)
         {
-            return Redirect($"/assign/{assignment.Encode()}");
+            return Redirect(HttpContext.Href($"/assign/{assignment.Encode()}"));
         }
 
         Problems = problems;
