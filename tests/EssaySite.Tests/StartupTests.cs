@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using EssaySite.Site;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
@@ -88,6 +90,20 @@ public sealed class StartupTests
         Assert.Equal(1, exit);
         Assert.Contains("Site:BaseUrl must be an absolute http(s) URL, not 'not a url'", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSiteOptions_AreCheckedByTheFrameworkOnStart_WithTheSameMessages()
+    {
+        using var site = new SiteFactory();
+        var validators = site.Services.GetServices<Microsoft.Extensions.Options.IValidateOptions<SiteOptions>>();
+        var validator = Assert.Single(validators.OfType<SiteOptionsValidator>());
+
+        var bad = validator.Validate(null, new SiteOptions { BaseUrl = "not a url", BasePath = "/a/../b" });
+        Assert.True(bad.Failed);
+        Assert.Contains("Site:BaseUrl must be an absolute http(s) URL, not 'not a url'", bad.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Site:BasePath must be a path such as /reading", bad.FailureMessage, StringComparison.Ordinal);
+        Assert.True(validator.Validate(null, new SiteOptions { BaseUrl = "https://example.org/", BasePath = "/reading" }).Succeeded);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace EssaySite.Site;
 
 /// <summary>The <c>Site</c> section of configuration (environment: <c>Site__BaseUrl</c> and so on).</summary>
@@ -70,4 +72,11 @@ public sealed class SiteOptions
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary>The framework's check of the site's options (<c>ValidateOnStart</c>), with <see cref="SiteOptions.Validate"/>'s messages.</summary>
+public sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiteOptions options) =>
+        options.Validate().ToList() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 }

@@ -85,7 +85,12 @@ public static partial class SiteSetup
         // once the content has loaded, so a content problem is never reported after it.
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddForwardedHeaders(options);
-        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        // Checked above already, so that a command fails with one clear line before any host is built; registered
+        // with the framework's validation too, so the options every service reads are the checked ones.
+        builder.Services.AddOptions<SiteOptions>()
+            .Bind(builder.Configuration.GetSection(SiteOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
         builder.Services.AddSingleton(paths);
         // The renderer is taken on first use, by the background load; Program.cs starts making it first thing.
         var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent)), paths.ContentRoot)
