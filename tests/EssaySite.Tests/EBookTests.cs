@@ -245,7 +245,7 @@ public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
 /// <summary>The e-book of a small made-up guide: only what its content gives, and still a valid book.</summary>
 public sealed class EBookOfAnotherGuideTests : IDisposable
 {
-    private readonly TempContent _content = new(copyReal: false);
+    private readonly TempContent _content = TempContent.Empty();
 
     public void Dispose() => _content.Dispose();
 

@@ -115,7 +115,7 @@ public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public void ATextThatDiffersFromTheMarkdown_IsAProblemOnItsLine()
     {
-        using var content = new TempContent();
+        using var content = TempContent.OfRealContent();
         var text = File.ReadAllText(Path.Combine(content.ContentRoot, "essay.txt"));
         File.WriteAllText(Path.Combine(content.ContentRoot, "essay.txt"), text.Replace("Four days ago", "Five days ago", StringComparison.Ordinal));
         var (_, problems) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
