@@ -4,7 +4,7 @@ namespace EssaySite.Tests;
 
 /// <summary>
 /// Content tests: they read the real content/, not the fixture guide, because what they check is that content
-/// (every link and fragment it makes resolves, the pages an editor wrote, the weight of the real essay page). An editorial change can fail these.
+/// (every link and fragment it makes resolves, the pages an editor wrote, its e-book, the weight of the real essay page). An editorial change can fail these.
 /// </summary>
 public sealed class RealContentTests(RealSite site) : IClassFixture<RealSite>
 {
@@ -37,6 +37,11 @@ public sealed class RealContentTests(RealSite site) : IClassFixture<RealSite>
         Assert.Contains("8 January 2020", text, StringComparison.Ordinal);
         Assert.Contains("How to contribute", text, StringComparison.Ordinal);
     }
+
+    // What the real content puts in the e-book (its Markdown, its links) must still make a valid book.
+    [Fact]
+    public async Task TheEBook_PassesEpubcheck() =>
+        await EBookTests.AssertValidAsync(await site.Client.GetByteArrayAsync(new Uri("/essay.epub", UriKind.Relative)));
 
     // The weight depends on the essay's length, so it is measured on the real one.
     [Fact]
