@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 
 namespace EssaySite.Tests;
 
+/// <summary>A content test, on the real content/ and seeds/: the essay is published word for word as it was received.</summary>
 public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
 {
     private static readonly string SharedSeed = Path.Combine(Repo.Root, "..", "shared", "seeds", "000_0273d8e9ceb8cf6c.txt");

@@ -3,7 +3,11 @@ using YamlDotNet.Serialization;
 
 namespace EssaySite.Tests;
 
-/// <summary>The reading guide: its entries are complete, and every reference resolves both ways.</summary>
+/// <summary>
+/// A content test, on the real content/: the reading guide's entries are complete, its own text is typeset as the
+/// house style asks, it holds the events and sources the essay rests on, and every reference resolves both ways.
+/// An editorial change can fail these; how the pages are built is tested on the fixture guide.
+/// </summary>
 public sealed class GuideTests(RealSite site) : IClassFixture<RealSite>
 {
     /// <summary>The declarations, read straight from the files with a plain YAML deserializer (not the site's loader).</summary>
