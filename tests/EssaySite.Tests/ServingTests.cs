@@ -70,13 +70,16 @@ public sealed class ServingTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("gzip")]
     public async Task Pages_AreCompressed(string coding)
     {
+        // The edition's bytes. The fixture's essay page is short, so it shrinks less than the real one (to about 40%
+        // with gzip, 31% with Brotli, measured on 2 December 2026); well under half still shows it is compressed.
+        await EditionTests.WhenBuiltAsync(site.Factory);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/essay");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
         using var response = await site.Client.SendAsync(request);
         Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
         var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
         var plain = (await site.Client.GetByteArrayAsync(new Uri("/essay", UriKind.Relative))).Length;
-        Assert.True(compressed * 3 < plain, $"{coding}: {compressed} bytes against {plain} plain");
+        Assert.True(compressed * 2 < plain, $"{coding}: {compressed} bytes against {plain} plain");
     }
 
     [Fact]
