@@ -160,7 +160,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
         var identity = ContentKinds.ReadIdentity(load, essay);
         var paragraphCount = essay.Paragraphs.Count;
         var sources = load.Sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
-        var events = load.Events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var events = ContentKinds.ArrangeEvents(load);
         var eventsById = events.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
         var questionsPage = load.Pages.GetValueOrDefault("questions");
         var questions = ContentKinds.ArrangeQuestions(load, questionsPage);
@@ -169,12 +169,8 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
         ContentReferences.CheckSections(problems, load.Groups, questionsPage, "group", "questions");
 
         var commentary = ContentKinds.ArrangeCommentary(load);
-        var orderedSources = load.Sources
-            .OrderBy(s => s.Paragraphs.Count > 0 ? s.Paragraphs.Min() : int.MaxValue)
-            .ThenBy(s => s.Date?.Start ?? DateOnly.MaxValue)
-            .ThenBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
-        var terms = load.Terms.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ToList();
+        var orderedSources = ContentKinds.ArrangeSources(load);
+        var terms = ContentKinds.ArrangeTerms(load);
         var corrections = ContentKinds.ArrangeCorrections(load);
         var pages = load.Pages.ToFrozenDictionary(StringComparer.Ordinal);
         var readingOrder = pages.Values
@@ -191,6 +187,7 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
         }
 
         var (marked, linkedTerms) = EssayMarkup.Mark(essay.Paragraphs, pages.ContainsKey("glossary") ? terms : []);
+        var backlinks = new Backlinks(paragraphCount, events, orderedSources, questions, terms, commentary);
         return new ContentSnapshot
         {
             Essay = essay with { Page = pages[essay.Page.Slug], Paragraphs = marked, LinkedTerms = linkedTerms },
@@ -206,29 +203,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
             Terms = terms,
             Commentary = commentary,
             Corrections = corrections,
-            ParagraphRefs = Enumerable.Range(1, paragraphCount).ToFrozenDictionary(
-                n => n,
-                n => new ParagraphReferences(
-                    [.. events.Where(e => e.Paragraphs.Contains(n))],
-                    [.. orderedSources.Where(s => s.Paragraphs.Contains(n))],
-                    [.. questions.Where(q => q.Paragraphs.Contains(n))],
-                    [.. commentary.Where(c => c.Paragraphs.Contains(n))])),
-            SourceRefs = orderedSources.ToFrozenDictionary(
-                s => s.Id,
-                s => new SourceCitations(
-                    s.Paragraphs,
-                    [.. events.Where(e => e.Sources.Contains(s.Id))],
-                    [.. questions.Where(q => q.Sources.Contains(s.Id))],
-                    [.. terms.Where(t => t.Sources.Contains(s.Id))]),
-                StringComparer.Ordinal),
-            EventQuestions = events.ToFrozenDictionary(
-                e => e.Id,
-                e => (IReadOnlyList<Question>)[.. questions.Where(q => q.Events.Contains(e.Id))],
-                StringComparer.Ordinal),
-            EventCommentary = events.ToFrozenDictionary(
-                e => e.Id,
-                e => (IReadOnlyList<SitePage>)[.. commentary.Where(c => c.Events.Contains(e.Id))],
-                StringComparer.Ordinal),
+            ParagraphRefs = backlinks.Paragraphs,
+            SourceRefs = backlinks.Sources,
+            EventQuestions = backlinks.EventQuestions,
+            EventCommentary = backlinks.EventCommentary,
             Version = version,
         };
     }

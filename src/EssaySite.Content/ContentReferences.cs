@@ -3,7 +3,8 @@ using System.Collections.Frozen;
 namespace EssaySite.Content;
 
 /// <summary>
-/// The checks that relate files to each other, once every file is read: each paragraph, source, event, question,
+/// The checks that relate files to each other, once every file is read (and, in <see cref="Backlinks"/>, the
+/// references turned round for the pages): each paragraph, source, event, question,
 /// era and group a file names must exist, and each site link must name a page that exists and, if it has a
 /// fragment, an element on it. Every problem is reported on the line that names the missing thing.
 /// </summary>
@@ -120,4 +121,41 @@ internal static class ContentReferences
             }
         }
     }
+}
+
+/// <summary>The references the content declares, turned round: what points at each paragraph, source and event.</summary>
+internal sealed class Backlinks(
+    int paragraphCount,
+    IReadOnlyList<TimelineEvent> events,
+    IReadOnlyList<Source> sources,
+    IReadOnlyList<Question> questions,
+    IReadOnlyList<GlossaryTerm> terms,
+    IReadOnlyList<SitePage> commentary)
+{
+    public FrozenDictionary<int, ParagraphReferences> Paragraphs { get; } = Enumerable.Range(1, paragraphCount).ToFrozenDictionary(
+        n => n,
+        n => new ParagraphReferences(
+            [.. events.Where(e => e.Paragraphs.Contains(n))],
+            [.. sources.Where(s => s.Paragraphs.Contains(n))],
+            [.. questions.Where(q => q.Paragraphs.Contains(n))],
+            [.. commentary.Where(c => c.Paragraphs.Contains(n))]));
+
+    public FrozenDictionary<string, SourceCitations> Sources { get; } = sources.ToFrozenDictionary(
+        s => s.Id,
+        s => new SourceCitations(
+            s.Paragraphs,
+            [.. events.Where(e => e.Sources.Contains(s.Id))],
+            [.. questions.Where(q => q.Sources.Contains(s.Id))],
+            [.. terms.Where(t => t.Sources.Contains(s.Id))]),
+        StringComparer.Ordinal);
+
+    public FrozenDictionary<string, IReadOnlyList<Question>> EventQuestions { get; } = events.ToFrozenDictionary(
+        e => e.Id,
+        e => (IReadOnlyList<Question>)[.. questions.Where(q => q.Events.Contains(e.Id))],
+        StringComparer.Ordinal);
+
+    public FrozenDictionary<string, IReadOnlyList<SitePage>> EventCommentary { get; } = events.ToFrozenDictionary(
+        e => e.Id,
+        e => (IReadOnlyList<SitePage>)[.. commentary.Where(c => c.Events.Contains(e.Id))],
+        StringComparer.Ordinal);
 }

@@ -47,4 +47,8 @@ public static partial class ContentKinds
             load.Events.Add(new TimelineEvent(id, title, date.Value, end, era, paragraphs, sources, record, body.Html, string.Join(' ', title, body.Text, record), fm.Path));
         }
     }
+
+    /// <summary>The timeline, in date order.</summary>
+    internal static List<TimelineEvent> ArrangeEvents(ContentLoad load) =>
+        [.. load.Events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
 }

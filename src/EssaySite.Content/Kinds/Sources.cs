@@ -35,4 +35,13 @@ public static partial class ContentKinds
             load.Sources.Add(new Source(id, author, title, publication, date, url, paragraphs, unconfirmed, body.Html, string.Join(' ', author, title, publication, body.Text), fm.Path));
         }
     }
+
+    /// <summary>The sources in the order the essay first cites them, then by date, then by id.</summary>
+    internal static List<Source> ArrangeSources(ContentLoad load) =>
+    [
+        .. load.Sources
+            .OrderBy(s => s.Paragraphs.Count > 0 ? s.Paragraphs.Min() : int.MaxValue)
+            .ThenBy(s => s.Date?.Start ?? DateOnly.MaxValue)
+            .ThenBy(s => s.Id, StringComparer.Ordinal),
+    ];
 }

@@ -33,4 +33,8 @@ public static partial class ContentKinds
             load.Terms.Add(new GlossaryTerm(id, term, category, variants, sources, body.Html, body.Text, fm.Path));
         }
     }
+
+    /// <summary>The glossary, alphabetical.</summary>
+    internal static List<GlossaryTerm> ArrangeTerms(ContentLoad load) =>
+        [.. load.Terms.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)];
 }
