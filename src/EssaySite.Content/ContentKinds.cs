@@ -41,12 +41,18 @@ public enum FieldType
 /// <param name="RefersTo">For ids: the kind whose items they name.</param>
 public sealed record Field(string Name, FieldType Type, bool Required, string Description, IReadOnlyList<string>? Allowed = null, string? RefersTo = null);
 
-/// <summary>A kind of content file: where it lives, how a problem names it, and its fields.</summary>
+/// <summary>A kind of content file: where it lives, how a problem names it, its fields, and how it is read.</summary>
 /// <param name="Id">The schema's name: <c>event</c> gives <c>event.schema.json</c>.</param>
 /// <param name="Title">How a problem names it: "a timeline event".</param>
 /// <param name="Where">Where its files live: <c>content/timeline/&lt;id&gt;.md</c>.</param>
 public sealed record ContentKind(string Id, string Title, string Where, IReadOnlyList<Field> Fields)
 {
+    /// <summary>The folder the loader finds its files in ("" for the top level); null for a kind read another way.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>Builds the item from one file's front matter and rendered body, recording its references in the load.</summary>
+    internal Action<ContentLoad, ContentFile>? Read { get; init; }
+
     private readonly FrozenDictionary<string, Field> _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Keys => _byName.Keys;
@@ -60,116 +66,22 @@ public sealed record ContentKind(string Id, string Title, string Where, IReadOnl
 /// <summary>
 /// The one definition of every content kind: the loader reads each field as its definition says (type, required),
 /// <c>check</c> reports unknown keys and suggests known ones from it, and the JSON Schemas
-/// (<see cref="ContentSchemas"/>) and the field tables in CONTRIBUTING.md are made from it.
+/// (<see cref="ContentSchemas"/>) and the field tables in CONTRIBUTING.md are made from it. Each kind is defined,
+/// beside its reading and its own checks, in a file of its own under <c>Kinds/</c>.
 /// </summary>
-public static class ContentKinds
+public static partial class ContentKinds
 {
-    public static readonly string[] TermCategories = ["person", "organisation", "agreement", "place", "concept", "event"];
-    public static readonly string[] EssayUnconfirmable = ["published", "original_url"];
-    public static readonly string[] SourceUnconfirmable = ["author", "title", "publication", "date", "url"];
+    // Built on first use rather than by an initializer: the kinds are fields of other parts of this class, and C#
+    // leaves the order of initializers across partial files unspecified.
+    private static IReadOnlyList<ContentKind>? _all;
+    private static FrozenDictionary<string, ContentKind>? _byFolder;
 
-    private static readonly Field[] PageFields =
-    [
-        new("title", FieldType.Text, true, "the page's title"),
-        new("slug", FieldType.Slug, false, "its address, /<slug> (default: the file name)"),
-        new("order", FieldType.WholeNumber, false, "its place in the reading order (pages without one are not in it)"),
-        new("summary", FieldType.Text, true, "one sentence: what the page is for"),
-        new("updated", FieldType.Day, false, "when its content last changed"),
-        new("sections", FieldType.Sections, false, "the page's parts, each {id, title}: the timeline's eras, the questions' groups"),
-    ];
+    public static IReadOnlyList<ContentKind> All => _all ??= [Page, Essay, Commentary, Event, Source, Question, Term, Correction, Reading, Site];
 
-    public static readonly ContentKind Page = new("page", "a page", "content/<slug>.md",
-    [
-        new("kind", FieldType.Text, true, "guide or about (the essay is its own kind)", Allowed: ["guide", "about"]),
-        .. PageFields,
-    ]);
+    /// <summary>The kinds whose files the loader finds by folder, by that folder.</summary>
+    internal static FrozenDictionary<string, ContentKind> ByFolder =>
+        _byFolder ??= All.Where(k => k.Folder is not null).ToFrozenDictionary(k => k.Folder!, StringComparer.Ordinal);
 
-    public static readonly ContentKind Essay = new("essay", "the essay", "content/essay.md",
-    [
-        new("kind", FieldType.Text, true, "essay", Allowed: ["essay"]),
-        .. PageFields,
-        new("author", FieldType.Text, true, "the essay's author"),
-        new("written", FieldType.Day, true, "when the author wrote it"),
-        new("published", FieldType.Day, true, "when it was first published"),
-        new("original_url", FieldType.WebAddress, true, "where it was first published"),
-        new("unconfirmed", FieldType.TextList, false, "fields the public record did not confirm", Allowed: EssayUnconfirmable),
-        new("text", FieldType.Text, false, "the file in content/ holding the text exactly as received, served as /essay.txt"),
-    ]);
-
-    public static readonly ContentKind Commentary = new("commentary", "a commentary page", "content/commentary/<slug>.md",
-    [
-        new("title", FieldType.Text, true, "the page's title"),
-        new("author", FieldType.Text, true, "who wrote it"),
-        new("date", FieldType.Day, true, "when it was published"),
-        new("updated", FieldType.Day, false, "when it last changed"),
-        new("summary", FieldType.Text, true, "one sentence: what it says"),
-        new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs it discusses"),
-        new("events", FieldType.Ids, false, "timeline events it discusses", RefersTo: "event"),
-    ]);
-
-    public static readonly ContentKind Event = new("event", "a timeline event", "content/timeline/<id>.md",
-    [
-        new("title", FieldType.Text, true, "what happened, in a line"),
-        new("date", FieldType.PartialDate, true, "when it happened (or began)"),
-        new("end", FieldType.PartialDate, false, "when it ended, for a span"),
-        new("era", FieldType.Text, true, "the id of its era on the timeline page"),
-        new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs that rest on it"),
-        new("sources", FieldType.Ids, true, "sources for it, at least one", RefersTo: "source"),
-        new("record", FieldType.Text, false, "what the record says about the essay's account of it"),
-    ]);
-
-    public static readonly ContentKind Source = new("source", "a source", "content/sources/<id>.md",
-    [
-        new("author", FieldType.Text, false, "its author or authors"),
-        new("title", FieldType.Text, true, "its exact title"),
-        new("publication", FieldType.Text, false, "where it appeared"),
-        new("date", FieldType.PartialDate, false, "when it appeared"),
-        new("url", FieldType.WebAddress, false, "an address you have seen, without tracking parameters"),
-        new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs it bears on"),
-        new("unconfirmed", FieldType.TextList, false, "fields you could not confirm", Allowed: SourceUnconfirmable),
-    ]);
-
-    public static readonly ContentKind Question = new("question", "a question", "content/questions/<id>.md",
-    [
-        new("group", FieldType.Text, true, "the id of its group on the questions page"),
-        new("order", FieldType.WholeNumber, true, "its place in the group"),
-        new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs it asks about"),
-        new("events", FieldType.Ids, false, "timeline events it draws on", RefersTo: "event"),
-        new("sources", FieldType.Ids, false, "sources it draws on", RefersTo: "source"),
-        new("notes", FieldType.Text, false, "notes for teachers"),
-    ]);
-
-    public static readonly ContentKind Term = new("term", "a glossary term", "content/glossary/<id>.md",
-    [
-        new("term", FieldType.Text, true, "the term as the glossary shows it"),
-        new("category", FieldType.Text, true, "what it is", Allowed: TermCategories),
-        new("variants", FieldType.TextList, false, "other spellings and names, which search treats as the same"),
-        new("sources", FieldType.Ids, false, "sources for its definition", RefersTo: "source"),
-    ]);
-
-    public static readonly ContentKind Correction = new("correction", "a correction", "content/corrections/<id>.md",
-    [
-        new("date", FieldType.Day, true, "when the guide was corrected"),
-        new("page", FieldType.Text, true, "the site link of what changed, such as /sources#some-source"),
-        new("was", FieldType.Text, true, "what the guide said that was wrong"),
-    ]);
-
-    public static readonly ContentKind Reading = new("reading", "a guided reading section", "content/reading/<id>.md",
-    [
-        new("title", FieldType.Text, true, "the section's title"),
-        new("order", FieldType.WholeNumber, true, "its place in the guided reading"),
-        new("paragraphs", FieldType.Paragraphs, true, "the essay paragraphs it covers, in order"),
-        new("questions", FieldType.Ids, false, "questions to answer after it", RefersTo: "question"),
-    ]);
-
-    public static readonly ContentKind Site = new("site", "site.yml", "content/site.yml",
-    [
-        new("name", FieldType.Text, true, "the site's name"),
-        new("tagline", FieldType.Text, false, "a few words after the name (default: essay and reading guide)"),
-        new("description", FieldType.Text, true, "a sentence on the home page and for search engines"),
-        new("language", FieldType.Text, false, "the pages' language tag, such as en or en-GB (default: en)"),
-        new("repository", FieldType.WebAddress, false, "where maintainers send changes"),
-    ]);
-
-    public static readonly IReadOnlyList<ContentKind> All = [Page, Essay, Commentary, Event, Source, Question, Term, Correction, Reading, Site];
+    /// <summary>The sub-folders content files may sit in, in the order of <see cref="All"/>.</summary>
+    internal static IEnumerable<string> Folders => All.Select(k => k.Folder).OfType<string>().Where(f => f.Length > 0);
 }

@@ -10,7 +10,7 @@ public sealed class AssignmentShareTests(TeachingSite site) : IClassFixture<Teac
     [Fact]
     public async Task TheAssignmentPage_SharesItsOwnAbsoluteAddress_ToClassroomTeamsAndMail()
     {
-        var code = new Assignment { Paragraphs = [17, 18], Questions = [2], Due = new DateOnly(2026, 12, 9), Note = "Read & answer: 100% honest?" }.Encode();
+        var code = new Assignment { Paragraphs = [2, 3], Questions = [2], Due = new DateOnly(2026, 12, 9), Note = "Read & answer: 100% honest?" }.Encode();
         var address = $"{TeachingSite.BaseUrl}/assign/{code}";
         var doc = await _client.GetDocumentAsync($"/assign/{code}");
         var links = doc.QuerySelectorAll(".share-to a").ToDictionary(a => a.TextContent, a => a.GetAttribute("href")!);
@@ -19,7 +19,7 @@ public sealed class AssignmentShareTests(TeachingSite site) : IClassFixture<Teac
         var classroom = new Uri(links["Google Classroom"]);
         Assert.Equal("https://classroom.google.com/share", classroom.GetLeftPart(UriPartial.Path));
         Assert.Equal(address, Query(classroom)["url"]);
-        Assert.Equal("Assignment due 9 December 2026: “There Is Only One Position”", Query(classroom)["title"]);
+        Assert.Equal($"Assignment due 9 December 2026: “{FixtureGuide.Field("essay.md", "title")}”", Query(classroom)["title"]);
 
         var teams = new Uri(links["Microsoft Teams"]);
         Assert.Equal("https://teams.microsoft.com/share", teams.GetLeftPart(UriPartial.Path));
@@ -28,7 +28,7 @@ public sealed class AssignmentShareTests(TeachingSite site) : IClassFixture<Teac
         var mail = links["E-mail"];
         Assert.StartsWith("mailto:?subject=", mail, StringComparison.Ordinal);
         var fields = Query(new Uri("https://x/" + mail["mailto:".Length..]));
-        Assert.Equal("Assignment due 9 December 2026: “There Is Only One Position”", fields["subject"]);
+        Assert.Equal($"Assignment due 9 December 2026: “{FixtureGuide.Field("essay.md", "title")}”", fields["subject"]);
         Assert.Contains(address, fields["body"], StringComparison.Ordinal);
         Assert.Contains("Note: Read & answer: 100% honest?", fields["body"], StringComparison.Ordinal);
         // Each value is percent-encoded whole: the note's & and % and the address's own characters cannot split a field.

@@ -6,11 +6,11 @@ namespace EssaySite.Tests;
 
 /// <summary>
 /// <c>report &lt;git-ref&gt;</c>: each kind of change a pull request can make to the content is named in the report,
-/// by kind, name and id. The items changed are the test's own, added to a copy of the content.
+/// by kind, name and id. The items changed are the test's own, added to a copy of the fixture guide.
 /// </summary>
 public sealed class ChangeReportTests : IDisposable
 {
-    private const string Event = "---\ntitle: \"A test event\"\ndate: 2019-12-30\nera: january-2020\nparagraphs: [4]\nsources: [report-test-source]\n---\n\nSomething happened.\n";
+    private const string Event = "---\ntitle: \"A test event\"\ndate: 2019-12-30\nera: independence\nparagraphs: [2]\nsources: [report-test-source]\n---\n\nSomething happened.\n";
     private const string Source = "---\nauthor: \"A. Reporter\"\ntitle: \"A test report\"\npublication: \"The Test\"\ndate: 2020-01-02\nurl: \"https://example.org/report\"\nparagraphs: []\n---\n\nA report.\n";
 
     private readonly TempContent _before = new();
@@ -46,7 +46,7 @@ public sealed class ChangeReportTests : IDisposable
         var report = Report();
         Assert.Contains("### Timeline events\n- added: “A test event” (2019-12-30) (`report-test-event`)", Normal(report), StringComparison.Ordinal);
         Assert.Contains("### Sources\n- added: “A test report” (`report-test-source`)", Normal(report), StringComparison.Ordinal);
-        Assert.Contains("- ¶ 4: + event `report-test-event`", report, StringComparison.Ordinal);
+        Assert.Contains("- ¶ 2: + event `report-test-event`", report, StringComparison.Ordinal);
         Assert.Contains("- new: Timeline events `report-test-event` → `/sources#report-test-source`", report, StringComparison.Ordinal);
     }
 
@@ -59,7 +59,7 @@ public sealed class ChangeReportTests : IDisposable
         var report = Report();
         Assert.Contains("- changed: “A test report” (`report-test-source`)", report, StringComparison.Ordinal);
         Assert.Contains("- removed: “A test event” (2019-12-30) (`report-test-event`)", report, StringComparison.Ordinal);
-        Assert.Contains("- ¶ 4: − event `report-test-event`", report, StringComparison.Ordinal);
+        Assert.Contains("- ¶ 2: − event `report-test-event`", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ChangeReportTests : IDisposable
         var about = File.ReadAllText(Path.Combine(_after.ContentRoot, "about.md"));
         _after.Write("about.md", about + "\nSee also [paragraph 3](/essay#p3).\n");
         var report = Report();
-        Assert.Contains("- changed: “About this site” (`about`)", report, StringComparison.Ordinal);
+        Assert.Contains($"- changed: “{FixtureGuide.Field("about.md", "title")}” (`about`)", report, StringComparison.Ordinal);
         Assert.Contains("- new: Pages `about` → `/essay#p3`", report, StringComparison.Ordinal);
     }
 

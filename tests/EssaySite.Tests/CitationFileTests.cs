@@ -61,12 +61,12 @@ public sealed class CitationFileTests(TeachingSite site) : IClassFixture<Teachin
     }
 
     [Theory]
-    [InlineData("/essay/cite.bib", "application/x-bibtex; charset=utf-8", "there-is-only-one-position.bib")]
-    [InlineData("/essay/cite.ris", "application/x-research-info-systems; charset=utf-8", "there-is-only-one-position.ris")]
-    [InlineData("/essay/cite.csl.json", "application/vnd.citationstyles.csl+json; charset=utf-8", "there-is-only-one-position.csl.json")]
-    [InlineData("/essay/cite/17.bib", "application/x-bibtex; charset=utf-8", "there-is-only-one-position-paragraph-17.bib")]
-    [InlineData("/essay/cite/17.ris", "application/x-research-info-systems; charset=utf-8", "there-is-only-one-position-paragraph-17.ris")]
-    [InlineData("/essay/cite/17.csl.json", "application/vnd.citationstyles.csl+json; charset=utf-8", "there-is-only-one-position-paragraph-17.csl.json")]
+    [InlineData("/essay/cite.bib", "application/x-bibtex; charset=utf-8", "common-sense-introduction.bib")]
+    [InlineData("/essay/cite.ris", "application/x-research-info-systems; charset=utf-8", "common-sense-introduction.ris")]
+    [InlineData("/essay/cite.csl.json", "application/vnd.citationstyles.csl+json; charset=utf-8", "common-sense-introduction.csl.json")]
+    [InlineData("/essay/cite/2.bib", "application/x-bibtex; charset=utf-8", "common-sense-introduction-paragraph-2.bib")]
+    [InlineData("/essay/cite/2.ris", "application/x-research-info-systems; charset=utf-8", "common-sense-introduction-paragraph-2.ris")]
+    [InlineData("/essay/cite/2.csl.json", "application/vnd.citationstyles.csl+json; charset=utf-8", "common-sense-introduction-paragraph-2.csl.json")]
     public async Task CitationFiles_AreDownloads_OfTheCopyHere_WithTheirMediaType(string url, string type, string name)
     {
         using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
@@ -77,15 +77,15 @@ public sealed class CitationFileTests(TeachingSite site) : IClassFixture<Teachin
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains($"{BaseUrl}/essay", text, StringComparison.Ordinal);
         // The file cites this copy: the original's address, which is not confirmed, is not in it.
-        Assert.DoesNotContain("shainescarminach.com", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tipiglen.co.uk", text, StringComparison.Ordinal);
         // BibTeX escapes the # of the paragraph's address.
-        Assert.Equal(url.Contains("/17.", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.IsMatch(text, $@"{BaseUrl}/essay\\?#p17"));
+        Assert.Equal(url.Contains("/2.", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.IsMatch(text, $@"{BaseUrl}/essay\\?#p2"));
     }
 
     [Theory]
     [InlineData("/essay/cite/0.bib")]
-    [InlineData("/essay/cite/31.ris")]
-    [InlineData("/essay/cite/17.txt")]
+    [InlineData("/essay/cite/4.ris")]
+    [InlineData("/essay/cite/2.txt")]
     public async Task ACitationFileOfNoParagraph_IsNotFound(string url)
     {
         using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
@@ -98,10 +98,10 @@ public sealed class CitationFileTests(TeachingSite site) : IClassFixture<Teachin
         var essay = await _client.GetDocumentAsync("/essay");
         Assert.Equal(["/essay/cite.bib", "/essay/cite.ris", "/essay/cite.csl.json"],
             essay.QuerySelectorAll("section.cite-this .cite-files a[download]").Select(a => a.GetAttribute("href")));
-        var paragraph = await _client.GetDocumentAsync("/essay/cite/17");
+        var paragraph = await _client.GetDocumentAsync("/essay/cite/2");
         var links = paragraph.QuerySelectorAll(".cite-files a[download]").ToList();
-        Assert.Equal(["/essay/cite/17.bib", "/essay/cite/17.ris", "/essay/cite/17.csl.json"], links.Select(a => a.GetAttribute("href")));
-        Assert.Equal("there-is-only-one-position-paragraph-17.ris", links[1].GetAttribute("download"));
+        Assert.Equal(["/essay/cite/2.bib", "/essay/cite/2.ris", "/essay/cite/2.csl.json"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal("common-sense-introduction-paragraph-2.ris", links[1].GetAttribute("download"));
         Assert.Equal("RIS (.ris)", links[1].TextContent);
     }
 

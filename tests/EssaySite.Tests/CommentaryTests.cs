@@ -43,7 +43,7 @@ public sealed class CommentaryTests
         var refs = essay.QuerySelector("#p3 details.refs")!;
         Assert.Contains("1 commentary page", refs.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("On paragraph three", refs.QuerySelector("a[href='/commentary/on-paragraph-three']")!.TextContent);
-        Assert.Null(essay.QuerySelector("#p4 a[href='/commentary/on-paragraph-three']"));
+        Assert.Null(essay.QuerySelector("#p2 a[href='/commentary/on-paragraph-three']"));
 
         var timeline = await client.GetDocumentAsync("/timeline");
         Assert.NotNull(timeline.QuerySelector($"li[id='{eventId}'] .xrefs a[href='/commentary/on-paragraph-three']"));
@@ -104,8 +104,8 @@ public sealed class CommentaryTests
         var client = configured.Client();
         var essay = await client.GetDocumentAsync("/essay");
         Assert.Equal("https://git.example.org/essaysite/edit/main/content/essay.md", essay.QuerySelector(".page-meta a")!.GetAttribute("href"));
-        var commentary = await client.GetDocumentAsync("/commentary/what-happened-next");
-        Assert.Equal("https://git.example.org/essaysite/edit/main/content/commentary/what-happened-next.md", commentary.QuerySelector(".page-meta a")!.GetAttribute("href"));
+        var commentary = await client.GetDocumentAsync("/commentary/reading-the-introduction");
+        Assert.Equal("https://git.example.org/essaysite/edit/main/content/commentary/reading-the-introduction.md", commentary.QuerySelector(".page-meta a")!.GetAttribute("href"));
         var timeline = await client.GetDocumentAsync("/timeline");
         Assert.NotNull(timeline.QuerySelector(".page-meta time[datetime]"));
     }
@@ -149,12 +149,12 @@ public sealed class LivePreviewTests
         using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
         using var withSink = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILogEventSink>(sink)));
         var client = withSink.CreateClient();
-        Assert.Contains("How to contribute", (await client.GetDocumentAsync("/about")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("written only to test", (await client.GetDocumentAsync("/about")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var about = Path.Combine(content.ContentRoot, "about.md");
         var original = await File.ReadAllTextAsync(about);
-        await File.WriteAllTextAsync(about, original.Replace("## How to contribute", "## How to help out", StringComparison.Ordinal));
-        Assert.Contains("How to help out", await WaitForAsync(client, "/about", t => t.Contains("How to help out", StringComparison.Ordinal)), StringComparison.Ordinal);
+        await File.WriteAllTextAsync(about, original.Replace("written only to test", "written to help out", StringComparison.Ordinal));
+        Assert.Contains("written to help out", await WaitForAsync(client, "/about", t => t.Contains("written to help out", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         content.Write("commentary/fresh.md", "---\ntitle: \"Fresh\"\nauthor: \"A\"\ndate: 2030-01-01\nsummary: \"S\"\n---\n\nNew.\n");
         await WaitForAsync(client, "/commentary", t => t.Contains("Fresh", StringComparison.Ordinal));
@@ -173,7 +173,7 @@ public sealed class LivePreviewTests
 
         Assert.True(Logged(sink, "Content reload failed in content/about.md"), "the broken file was not logged with its path");
         var still = await client.GetDocumentAsync("/about");
-        Assert.Contains("How to help out", still.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("written to help out", still.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private static bool Logged(CollectingSink sink, string text)

@@ -41,13 +41,13 @@ public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<Teac
     [Fact]
     public async Task AnAssignmentCartridge_HoldsItsParagraphsAndQuestionsInOrder_WithItsDueDateAndNote()
     {
-        var code = new Assignment { Paragraphs = [17, 18, 22], Questions = [2, 5], Timeline = true, Due = new DateOnly(2026, 12, 9), Note = "Bring <notes> & a pen" }.Encode();
+        var code = new Assignment { Paragraphs = [1, 3], Questions = [1, 3], Timeline = true, Due = new DateOnly(2026, 12, 9), Note = "Bring <notes> & a pen" }.Encode();
         var (manifest, links) = await FetchAsync($"/assign/{code}/assignment.imscc", "assignment.imscc");
         var module = manifest.Descendants(Cp + "organization").Single().Element(Cp + "item")!.Element(Cp + "item")!;
         Assert.Equal("Assignment due 9 December 2026", module.Element(Cp + "title")!.Value);
         Assert.Equal(
-            [$"{BaseUrl}/assign/{code}", $"{BaseUrl}/assign/{code}/worksheet", $"{BaseUrl}/essay#p17", $"{BaseUrl}/essay#p18", $"{BaseUrl}/essay#p22", $"{BaseUrl}/timeline",
-             $"{BaseUrl}/questions#{Content.Questions[1].Id}", $"{BaseUrl}/questions#{Content.Questions[4].Id}"],
+            [$"{BaseUrl}/assign/{code}", $"{BaseUrl}/assign/{code}/worksheet", $"{BaseUrl}/essay#p1", $"{BaseUrl}/essay#p3", $"{BaseUrl}/timeline",
+             $"{BaseUrl}/questions#{Content.Questions[0].Id}", $"{BaseUrl}/questions#{Content.Questions[2].Id}"],
             links.Select(l => l.Url));
         var description = manifest.Descendants(Lom + "description").Single().Value;
         Assert.Contains("Due 9 December 2026.", description, StringComparison.Ordinal);

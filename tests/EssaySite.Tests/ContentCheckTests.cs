@@ -4,9 +4,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace EssaySite.Tests;
 
-/// <summary><c>check</c>: each rule, fed a broken file, reports the exact message on the exact line.</summary>
+/// <summary><c>check</c>: each rule, fed a broken file in a copy of the fixture guide, reports the exact message on the exact line.</summary>
 public sealed class ContentCheckTests
 {
+    // The fixture essay's paragraphs, as the "the essay has p1 to pN" hints give them.
+    private static readonly int Paragraphs = FixtureGuide.Paragraphs().Count;
+
     private const string Good = "---\ntitle: \"A page\"\nauthor: \"A Maintainer\"\ndate: 2030-01-01\nsummary: \"About it.\"\n---\n\n";
 
     private static (int Exit, string[] Lines) Check(TempContent content)
@@ -29,7 +32,7 @@ public sealed class ContentCheckTests
         { "commentary/bad-date.md", Good.Replace("2030-01-01", "2030-13-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/bad-date.md:4: 'date' is not a valid date: '2030-13-01' (use YYYY-MM-DD, for example 2020-01-03)" },
         { "commentary/short-date.md", Good.Replace("2030-01-01", "2030-01", StringComparison.Ordinal) + "Text.\n", "content/commentary/short-date.md:4: 'date' must be a full date (YYYY-MM-DD), not '2030-01'" },
         { "commentary/with-kind.md", Good.Replace("---\ntitle", "---\nkind: guide\ntitle", StringComparison.Ordinal) + "Text.\n", "content/commentary/with-kind.md:2: unknown front matter key 'kind' in a commentary page" },
-        { "commentary/to-p99.md", Good + "See [it](/essay#p99).\n", "content/commentary/to-p99.md:8: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p30)" },
+        { "commentary/to-p99.md", Good + "See [it](/essay#p99).\n", $"content/commentary/to-p99.md:8: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p{Paragraphs})" },
         { "commentary/to-timeline.md", Good + "Intro.\n\nSee [it](/timeline#nope).\n", "content/commentary/to-timeline.md:10: link to a fragment that does not exist: '/timeline#nope'" },
         { "commentary/to-sources.md", Good + "See [it](/sources#nope).\n", "content/commentary/to-sources.md:8: link to a fragment that does not exist: '/sources#nope'" },
         { "commentary/to-commentary.md", Good + "See [it](/commentary/nope).\n", "content/commentary/to-commentary.md:8: link to a page that does not exist: '/commentary/nope'" },
@@ -38,20 +41,20 @@ public sealed class ContentCheckTests
         { "commentary/colon.md", Good.Replace("title: \"A page\"", "title: Iran: the view", StringComparison.Ordinal) + "Text.\n", "content/commentary/colon.md:2: the value of 'title' has a colon followed by a space, which YAML reads as the start of another key: put the title in quotes, as title: \"Iran: the view\"" },
         { "commentary/paragraph-list.md", Good.Replace("summary:", "paragraphs: 17\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/paragraph-list.md:5: 'paragraphs' must be a list, for example paragraphs: [17, 18]" },
         { "commentary/paragraph-p.md", Good.Replace("summary:", "paragraphs: [p17]\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/paragraph-p.md:5: 'paragraphs' must list whole numbers, for example paragraphs: [17, 18], not 'p17'" },
-        { "commentary/event-typo.md", Good.Replace("summary:", "events: [2019-12-27-k1-atack]\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/event-typo.md:5: unknown timeline event '2019-12-27-k1-atack' (no file content/timeline/2019-12-27-k1-atack.md) (did you mean '2019-12-27-k1-attack'?)" },
+        { "commentary/event-typo.md", Good.Replace("summary:", "events: [1776-01-common-sense-publishd]\nsummary:", StringComparison.Ordinal) + "Text.\n", "content/commentary/event-typo.md:5: unknown timeline event '1776-01-common-sense-publishd' (no file content/timeline/1776-01-common-sense-publishd.md) (did you mean '1776-01-common-sense-published'?)" },
         { "commentary/empty.md", Good, "content/commentary/empty.md:7: the page is empty: write some Markdown after the front matter" },
         { "commentary/no-alt.md", Good + "![](/favicon.svg)\n", "content/commentary/no-alt.md:8: image has no alt text: write ![what it shows](url)" },
         { "commentary/Bad_Slug.md", Good + "Text.\n", "content/commentary/Bad_Slug.md:1: file name 'Bad_Slug' is not a valid slug: use lowercase letters, digits and hyphens" },
         { "odd-slug.md", "---\nkind: guide\ntitle: \"T\"\nslug: Odd Slug\nsummary: \"S\"\n---\n\nText.\n", "content/odd-slug.md:4: 'slug' must be lowercase letters, digits and hyphens, not 'Odd Slug'" },
         { "second-about.md", "---\nkind: about\ntitle: \"T\"\nslug: about\nsummary: \"S\"\n---\n\nText.\n", "content/second-about.md:4: duplicate slug 'about' (also used by content/about.md)" },
         { "bad-number.md", "---\nkind: guide\ntitle: \"T\"\norder: first\nsummary: \"S\"\n---\n\nText.\n", "content/bad-number.md:4: 'order' must be a whole number, not 'first'" },
-        { "reading/03-an-earlier-war.md", Reading(3, "[10]", "[q10]"), "content/reading/04-judging-soleimani.md:4: paragraph 11 is in no section of the guided reading: this section starts at 12" },
-        { "reading/03-an-earlier-war.md", Reading(3, "[9, 10, 11]", "[q10]"), "content/reading/03-an-earlier-war.md:4: paragraph 9 is already in an earlier section of the guided reading: sections follow the essay, each starting where the last one ended (10)" },
-        { "reading/03-an-earlier-war.md", Reading(3, "[10, 11, 13]", "[q10]"), "content/reading/03-an-earlier-war.md:4: a section of the guided reading is a run of consecutive paragraphs: 10 to 13 leaves some out" },
-        { "reading/03-an-earlier-war.md", Reading(3, "[10, 11]", "[q1O]"), "content/reading/03-an-earlier-war.md:5: unknown question 'q1O' (no file content/questions/q1O.md) (did you mean 'q10'?)" },
-        { "reading/07-the-one-position.md", Reading(7, "[24, 25, 26, 27, 28, 29]", "[]"), "content/reading/07-the-one-position.md:4: paragraph 30 is in no section of the guided reading: the last section ends at 29" },
-        { "reading/08-again.md", Reading(7, "[30]", "[]"), "content/reading/08-again.md:1: 'order: 7' is also used by content/reading/07-the-one-position.md: each section of the guided reading needs its own place" },
-        { "timeline/bad-event.md", "---\ntitle: \"E\"\ndate: 1999\nera: nuclear-deal\nparagraphs: [99]\nsources: [nope]\n---\n\nText.\n", "content/timeline/bad-event.md:5: paragraph 99 does not exist (the essay has p1 to p30)" },
+        { "reading/01-introduction.md", Reading(1, "[1]", "[r1]"), "content/reading/02-society-and-government.md:4: paragraph 2 is in no section of the guided reading: this section starts at 3" },
+        { "reading/02-society-and-government.md", Reading(2, "[2, 3]", "[r2]"), "content/reading/02-society-and-government.md:4: paragraph 2 is already in an earlier section of the guided reading: sections follow the essay, each starting where the last one ended (3)" },
+        { "reading/01-introduction.md", Reading(1, "[1, 3]", "[r1]"), "content/reading/01-introduction.md:4: a section of the guided reading is a run of consecutive paragraphs: 1 to 3 leaves some out" },
+        { "reading/02-society-and-government.md", Reading(2, "[3]", "[rr2]"), "content/reading/02-society-and-government.md:5: unknown question 'rr2' (no file content/questions/rr2.md) (did you mean 'r2'?)" },
+        { "reading/02-society-and-government.md", Reading(0, "[1, 2]", "[]"), "content/reading/01-introduction.md:4: paragraph 3 is in no section of the guided reading: the last section ends at 2" },
+        { "reading/03-again.md", Reading(2, "[3]", "[]"), "content/reading/03-again.md:1: 'order: 2' is also used by content/reading/02-society-and-government.md: each section of the guided reading needs its own place" },
+        { "timeline/bad-event.md", "---\ntitle: \"E\"\ndate: 1999\nera: independence\nparagraphs: [99]\nsources: [nope]\n---\n\nText.\n", $"content/timeline/bad-event.md:5: paragraph 99 does not exist (the essay has p1 to p{Paragraphs})" },
     };
 
     [Theory]
@@ -79,7 +82,7 @@ public sealed class ContentCheckTests
         Assert.Equal(1, exit);
         Assert.Equal(
         [
-            "content/commentary/one.md:8: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p30)",
+            $"content/commentary/one.md:8: link to a fragment that does not exist: '/essay#p99' (the essay has p1 to p{Paragraphs})",
             "content/commentary/three.md:7: the page is empty: write some Markdown after the front matter",
             "content/commentary/two.md:1: missing front matter field 'title'",
             "content/commentary/two.md:2: unknown front matter key 'titel' in a commentary page (did you mean 'title'?)",
@@ -96,9 +99,19 @@ public sealed class ContentCheckTests
     }
 
     [Fact]
-    public void Check_PassesTheRepositorysContent()
+    public void Check_PassesTheFixtureGuide()
     {
         using var content = new TempContent();
+        var (exit, lines) = Check(content);
+        Assert.True(exit == 0, string.Join('\n', lines));
+        Assert.StartsWith("content OK:", lines.Single(), StringComparison.Ordinal);
+    }
+
+    // A content test: the real content/ passes every check.
+    [Fact]
+    public void Check_PassesTheRepositorysContent()
+    {
+        using var content = TempContent.OfRealContent();
         var (exit, lines) = Check(content);
         Assert.True(exit == 0, string.Join('\n', lines));
         Assert.StartsWith("content OK:", lines.Single(), StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class ContentLoaderTests : IDisposable
         Second paragraph.
         """;
 
-    private readonly TempContent _content = new(copyReal: false);
+    private readonly TempContent _content = TempContent.Empty();
 
     public ContentLoaderTests() => _content.Write("essay.md", Essay);
 

@@ -8,8 +8,9 @@ using YamlDotNet.RepresentationModel;
 namespace EssaySite.Tests;
 
 /// <summary>
-/// The JSON Schemas of the content kinds: committed and current, every real content file valid against its kind's,
-/// and on a table of good and bad front matter, the schema and <c>check</c> agree.
+/// The JSON Schemas of the content kinds: committed and current, every real content file valid against its kind's
+/// (a content test: it reads the real content/), and on a table of good and bad front matter, written into a copy of
+/// the fixture guide, the schema and <c>check</c> agree.
 /// </summary>
 public sealed class ContentSchemaTests
 {
@@ -63,13 +64,13 @@ public sealed class ContentSchemaTests
     // Front matter the schema and check must both accept (null) or both refuse (the words check says).
     public static TheoryData<string, string, string?> Cases() => new()
     {
-        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: january-2020\nsources: [frus-iran-1951-1954]\nparagraphs: [3]", null },
-        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019-12\nend: 2020-01-03\nera: january-2020\nsources: [frus-iran-1951-1954]", null },
-        { "timeline/schema-case.md", "date: 2019\nera: january-2020\nsources: [frus-iran-1951-1954]", "missing front matter field 'title'" },
-        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: january-2020\nsources: []", "a timeline event needs at least one source" },
-        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019-13-01\nera: january-2020\nsources: [frus-iran-1951-1954]", "'date' is not a valid date" },
-        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: january-2020\nsources: [frus-iran-1951-1954]\nsource: [x]", "unknown front matter key 'source'" },
-        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: january-2020\nsources: [frus-iran-1951-1954]\nparagraphs: [three]", "'paragraphs' must list whole numbers" },
+        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: independence\nsources: [tipiglen-common-sense]\nparagraphs: [3]", null },
+        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019-12\nend: 2020-01-03\nera: independence\nsources: [tipiglen-common-sense]", null },
+        { "timeline/schema-case.md", "date: 2019\nera: independence\nsources: [tipiglen-common-sense]", "missing front matter field 'title'" },
+        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: independence\nsources: []", "a timeline event needs at least one source" },
+        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019-13-01\nera: independence\nsources: [tipiglen-common-sense]", "'date' is not a valid date" },
+        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: independence\nsources: [tipiglen-common-sense]\nsource: [x]", "unknown front matter key 'source'" },
+        { "timeline/schema-case.md", "title: \"A\"\ndate: 2019\nera: independence\nsources: [tipiglen-common-sense]\nparagraphs: [three]", "'paragraphs' must list whole numbers" },
         { "sources/schema-case.md", "title: \"A\"\nurl: \"https://example.org/a\"", null },
         { "sources/schema-case.md", "title: \"A\"\nurl: \"ftp://example.org/a\"", "url must be an http(s) address" },
         { "sources/schema-case.md", "title: \"A\"\nunconfirmed: [colour]", "'colour'" },
@@ -77,8 +78,8 @@ public sealed class ContentSchemaTests
         { "glossary/schema-case.md", "term: \"A\"\ncategory: animal", "category" },
         { "commentary/schema-case.md", "title: \"A\"\nauthor: \"B\"\ndate: 2030-01-01\nsummary: \"S\"", null },
         { "commentary/schema-case.md", "title: \"A\"\nauthor: \"B\"\ndate: 2030-01\nsummary: \"S\"", "must be a full date" },
-        { "questions/schema-case.md", "group: understanding\norder: 99", null },
-        { "questions/schema-case.md", "group: understanding\norder: first", "must be a whole number" },
+        { "questions/schema-case.md", "group: reading\norder: 99", null },
+        { "questions/schema-case.md", "group: reading\norder: first", "must be a whole number" },
         { "corrections/schema-case.md", "date: 2030-01-01\npage: \"/timeline\"\nwas: \"W\"", null },
         { "corrections/schema-case.md", "date: 2030-01-01\npage: \"/timeline\"", "missing front matter field 'was'" },
     };

@@ -3,7 +3,7 @@ using EssaySite.Content;
 
 namespace EssaySite.Tests;
 
-/// <summary>The corrections column: every correction to the guide, newest first, each linked to its page.</summary>
+/// <summary>The corrections column: every correction to the guide, newest first, each linked to its page (on the fixture guide, but for the tests named Real).</summary>
 public sealed class CorrectionsTests
 {
     private static string Correction(string date, string page, string was, string now) =>
@@ -40,21 +40,28 @@ public sealed class CorrectionsTests
     }
 
     [Fact]
-    public async Task TheColumn_IsLinkedFromTheFooterAndTheAboutPage_AndIsInTheSitemapAndFeed()
+    public async Task TheColumn_IsLinkedFromTheFooter_AndIsInTheSitemapAndFeed()
     {
-        using var site = new RealSite();
+        using var site = new FixtureSite();
         var home = await site.Client.GetDocumentAsync("/");
         Assert.NotNull(home.QuerySelector("footer a[href='/corrections']"));
-        var about = await site.Client.GetDocumentAsync("/about");
-        Assert.NotNull(about.QuerySelector("main a[href='/corrections']"));
         Assert.Contains("/corrections</loc>", await site.Client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
 
         var feed = XDocument.Parse(await site.Client.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var ids = feed.Descendants(atom + "entry").Select(e => e.Element(atom + "id")!.Value).ToList();
-        var corrections = Directory.EnumerateFiles(Path.Combine(Repo.Content, "corrections"), "*.md").Select(Path.GetFileNameWithoutExtension).ToList();
+        var corrections = FixtureGuide.Ids("corrections");
         Assert.NotEmpty(corrections);
         Assert.All(corrections, id => Assert.Contains(ids, i => i.EndsWith($"/corrections#{id}", StringComparison.Ordinal)));
+    }
+
+    // Content tests, on the real content/: its about page and its corrections' links.
+    [Fact]
+    public async Task TheRealAboutPage_LinksToTheColumn()
+    {
+        using var site = new RealSite();
+        var about = await site.Client.GetDocumentAsync("/about");
+        Assert.NotNull(about.QuerySelector("main a[href='/corrections']"));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
-/// <summary>/essay.epub: the essay and its guide as an EPUB 3 e-book, valid by epubcheck and the same bytes every time.</summary>
-public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
+/// <summary>/essay.epub: the essay and its guide as an EPUB 3 e-book, valid by epubcheck and the same bytes every time (on the fixture guide).</summary>
+public sealed class EBookTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     private static readonly XNamespace Opf = "http://www.idpf.org/2007/opf";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
@@ -166,7 +166,7 @@ public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
         using var zip = new ZipArchive(new MemoryStream(await BookAsync()));
         var essay = Read(zip, "EPUB/essay.xhtml");
         var paragraphs = essay.Descendants(X + "div").Where(d => ((string?)d.Attribute("class"))?.Split(' ').Contains("para") == true).ToList();
-        Assert.Equal(Repo.SeedParagraphs().Count, paragraphs.Count);
+        Assert.Equal(FixtureGuide.Paragraphs().Count, paragraphs.Count);
         Assert.Equal(Snapshot.Essay.Paragraphs.Count, paragraphs.Count);
         foreach (var (expected, div) in Snapshot.Essay.Paragraphs.Zip(paragraphs))
         {
@@ -245,7 +245,7 @@ public sealed class EBookTests(RealSite site) : IClassFixture<RealSite>
 /// <summary>The e-book of a small made-up guide: only what its content gives, and still a valid book.</summary>
 public sealed class EBookOfAnotherGuideTests : IDisposable
 {
-    private readonly TempContent _content = new(copyReal: false);
+    private readonly TempContent _content = TempContent.Empty();
 
     public void Dispose() => _content.Dispose();
 

@@ -56,6 +56,7 @@ public sealed class ReadingFactsTests
         Assert.Equal(2, facts.Minutes);
     }
 
+    // A content test: the real essay, as received (seeds/).
     [Fact]
     public void TheEssay_Has1608WordsAndAnAdultGrade()
     {
@@ -72,11 +73,11 @@ public sealed class TeachingFactsTests
     [Fact]
     public void Facts_AreMeasuredOncePerSnapshot()
     {
-        var store = new EssaySite.Content.ContentStore(new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent), Repo.Content);
+        var store = new EssaySite.Content.ContentStore(new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent), Repo.FixtureContent);
         var first = store.Load();
         var facts = new TeachingFacts();
         Assert.Same(facts.For(first), facts.For(first));
-        Assert.Equal(1608, facts.For(first).Words);
+        Assert.Equal(FixtureGuide.Paragraphs().Sum(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length), facts.For(first).Words);
 
         var second = store.Load();
         Assert.NotSame(facts.For(first), facts.For(second));

@@ -1,7 +1,7 @@
 namespace EssaySite.Tests;
 
 /// <summary>The "Reading settings" control's markup; what it does is tested in the browser (ReadingToolsTests).</summary>
-public sealed class ReadingSettingsTests(RealSite site) : IClassFixture<RealSite>
+public sealed class ReadingSettingsTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     [Theory]
     [InlineData("/essay")]

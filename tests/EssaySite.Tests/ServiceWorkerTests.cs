@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace EssaySite.Tests;
 
 /// <summary>/sw.js, the service worker that keeps the essay, the guide and the packet for reading offline.</summary>
-public sealed class ServiceWorkerTests(RealSite site) : IClassFixture<RealSite>
+public sealed class ServiceWorkerTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     /// <summary>The worker's first line, <c>const OFFLINE = {"cache": …, "urls": […]};</c>, read back.</summary>
     private static (string Cache, string[] Urls) Settings(string script)
@@ -30,7 +30,7 @@ public sealed class ServiceWorkerTests(RealSite site) : IClassFixture<RealSite>
 
         var version = (await site.Client.GetDocumentAsync("/essay")).QuerySelector(".site-footer code")!.TextContent;
         Assert.StartsWith(version + "-", cache, StringComparison.Ordinal);
-        foreach (var page in new[] { "/", "/essay", "/timeline", "/sources", "/questions", "/perspectives", "/glossary", "/packet" })
+        foreach (var page in new[] { "/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/packet" })
         {
             Assert.Contains(page, urls);
         }

@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 namespace EssaySite.Tests;
 
 /// <summary>Served well and safely: caching, validators, compression, fingerprinted assets and security headers.</summary>
-public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
+public sealed class ServingTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
-    public static TheoryData<string> Urls() => ["/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/perspectives", "/about", "/commentary", "/search?q=Iran", "/no-such-page", "/feed.xml", "/css/site.css"];
+    public static TheoryData<string> Urls() => ["/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/corrections", "/about", "/commentary", "/search?q=custom", "/no-such-page", "/feed.xml", "/css/site.css"];
 
     private static readonly string[] Directives =
     [
@@ -70,13 +70,16 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
     [InlineData("gzip")]
     public async Task Pages_AreCompressed(string coding)
     {
+        // The edition's bytes. The fixture's essay page is short, so it shrinks less than the real one (to about 40%
+        // with gzip, 31% with Brotli, measured on 2 December 2026); well under half still shows it is compressed.
+        await EditionTests.WhenBuiltAsync(site.Factory);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/essay");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
         using var response = await site.Client.SendAsync(request);
         Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
         var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
         var plain = (await site.Client.GetByteArrayAsync(new Uri("/essay", UriKind.Relative))).Length;
-        Assert.True(compressed * 3 < plain, $"{coding}: {compressed} bytes against {plain} plain");
+        Assert.True(compressed * 2 < plain, $"{coding}: {compressed} bytes against {plain} plain");
     }
 
     [Fact]
@@ -98,34 +101,11 @@ public sealed class ServingTests(RealSite site) : IClassFixture<RealSite>
         Assert.DoesNotContain("immutable", plain.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheEssayPage_IsUnder60KbCompressedWithEverythingItLoads()
-    {
-        var total = 0L;
-        async Task<long> Size(string url)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
-            using var response = await site.Client.SendAsync(request);
-            Assert.Equal(200, (int)response.StatusCode);
-            return (await response.Content.ReadAsByteArrayAsync()).Length;
-        }
-
-        total += await Size("/essay");
-        var doc = await site.Client.GetDocumentAsync("/essay");
-        foreach (var url in doc.QuerySelectorAll("link[href][rel='stylesheet'], link[href][rel='icon'], script[src], img[src]")
-                     .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!))
-        {
-            total += await Size(url);
-        }
-
-        Assert.True(total < 60 * 1024, $"the essay page weighs {total} bytes compressed");
-    }
-
     private sealed class DevelopmentSite : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
             Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development")
-                .UseSetting("Serilog:PreserveStaticLogger", "true");
+                .UseSetting("Serilog:PreserveStaticLogger", "true")
+                .UseSetting("Site:ContentPath", Repo.FixtureContent);
     }
 }

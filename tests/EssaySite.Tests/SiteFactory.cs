@@ -6,10 +6,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace EssaySite.Tests;
 
-/// <summary>The real app through its real pipeline, reading the repository's content unless told otherwise.</summary>
+/// <summary>
+/// The real app through its real pipeline, reading the fixture guide (<see cref="Repo.FixtureContent"/>) unless told
+/// otherwise: tests of code run on it, so an editorial change to content/ cannot fail them. Tests of the real content
+/// ask for it by name, <see cref="RealContent"/>.
+/// </summary>
 public sealed class SiteFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal) { ["Site:ContentPath"] = Repo.FixtureContent };
+
+    /// <summary>The app on the repository's real content/, for the tests of that content.</summary>
+    public static SiteFactory RealContent() => new SiteFactory().With("Site:ContentPath", Repo.Content);
 
     public SiteFactory With(string key, string? value)
     {
@@ -34,7 +41,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 /// <summary>One factory shared by the tests of a class that read the fixture guide (<see cref="Repo.FixtureContent"/>).</summary>
 public sealed class FixtureSite : IDisposable
 {
-    public SiteFactory Factory { get; } = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent);
+    public SiteFactory Factory { get; } = new();
 
     public HttpClient Client { get; }
 
@@ -43,10 +50,10 @@ public sealed class FixtureSite : IDisposable
     public void Dispose() => Factory.Dispose();
 }
 
-/// <summary>One factory shared by the tests of a class that only read the real content.</summary>
+/// <summary>One factory shared by the tests of a class that read the real content (content tests: fidelity, references, links).</summary>
 public sealed class RealSite : IDisposable
 {
-    public SiteFactory Factory { get; } = new();
+    public SiteFactory Factory { get; } = SiteFactory.RealContent();
 
     public HttpClient Client { get; }
 
@@ -104,24 +111,35 @@ public static class Repo
     }
 }
 
-/// <summary>A throwaway copy of the content folder that a test may break as it likes.</summary>
+/// <summary>
+/// A throwaway copy of a content folder that a test may break as it likes: the fixture guide's unless a content
+/// test asks for the real content's (<see cref="OfRealContent"/>).
+/// </summary>
 public sealed class TempContent : IDisposable
 {
-    public TempContent(bool copyReal = true)
+    public TempContent()
+        : this(Repo.FixtureContent)
+    {
+    }
+
+    private TempContent(string? from)
     {
         Root = Path.Combine(Path.GetTempPath(), "essaysite-" + Guid.NewGuid().ToString("N"));
         ContentRoot = Path.Combine(Root, "content");
         Directory.CreateDirectory(ContentRoot);
-        if (copyReal)
+        foreach (var file in from is null ? [] : Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            foreach (var file in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(ContentRoot, Path.GetRelativePath(Repo.Content, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            var target = Path.Combine(ContentRoot, Path.GetRelativePath(from!, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
+
+    /// <summary>A copy of the real content/, for the tests of that content.</summary>
+    public static TempContent OfRealContent() => new(Repo.Content);
+
+    /// <summary>An empty content folder, for a test that writes every file itself.</summary>
+    public static TempContent Empty() => new(null);
 
     public string Root { get; }
 

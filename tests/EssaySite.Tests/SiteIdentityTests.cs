@@ -34,7 +34,7 @@ public sealed class SiteIdentityTests : IDisposable
         language: en-GB
         """;
 
-    private readonly TempContent _content = new(copyReal: false);
+    private readonly TempContent _content = TempContent.Empty();
 
     public SiteIdentityTests() => _content.Write("essay.md", Essay);
 

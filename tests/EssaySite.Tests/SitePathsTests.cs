@@ -83,7 +83,7 @@ public sealed class SitePathsTests : IDisposable
     public async Task TheRunningSite_ServesContentFromAConfiguredFolder()
     {
         using var content = new TempContent();
-        content.Write("about.md", File.ReadAllText(Path.Combine(Repo.Content, "about.md")).Replace("## The essay", "## The essay, from a configured folder", StringComparison.Ordinal));
+        content.Write("about.md", File.ReadAllText(FixtureGuide.File("about.md")).Replace("on a second text", "on a second text, from a configured folder", StringComparison.Ordinal));
         using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WebRootPath", Path.Combine(Repo.Root, "wwwroot"));
         var doc = await factory.Client().GetDocumentAsync("/about");
         Assert.Contains("from a configured folder", doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

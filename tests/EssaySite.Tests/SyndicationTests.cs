@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace EssaySite.Tests;
 
-public sealed class SyndicationTests(RealSite site) : IClassFixture<RealSite>
+public sealed class SyndicationTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -22,7 +22,7 @@ public sealed class SyndicationTests(RealSite site) : IClassFixture<RealSite>
         Assert.Equal(Atom + "feed", xml.Root!.Name);
         var entries = xml.Root.Elements(Atom + "entry").ToList();
         var links = entries.Select(e => e.Element(Atom + "link")!.Attribute("href")!.Value).ToList();
-        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Content, "commentary"), "*.md"))
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.FixtureContent, "commentary"), "*.md"))
         {
             Assert.Contains(links, l => l.EndsWith("/commentary/" + Path.GetFileNameWithoutExtension(file), StringComparison.Ordinal));
         }
@@ -43,7 +43,7 @@ public sealed class SyndicationTests(RealSite site) : IClassFixture<RealSite>
         var (xml, _) = await GetXmlAsync("/sitemap.xml");
         var urls = xml.Root!.Elements(Sitemap + "url").ToList();
         var locs = urls.Select(u => new Uri(u.Element(Sitemap + "loc")!.Value).AbsolutePath).ToList();
-        foreach (var path in new[] { "/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/perspectives", "/about", "/commentary" })
+        foreach (var path in new[] { "/", "/essay", "/timeline", "/sources", "/questions", "/glossary", "/corrections", "/about", "/commentary" })
         {
             Assert.Contains(path, locs);
         }

@@ -8,10 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
-/// <summary>The teaching pages through the real pipeline, with a fixed clock and a configured public address.</summary>
+/// <summary>
+/// The teaching pages through the real pipeline, with a fixed clock and a configured public address, on the fixture
+/// guide: its essay is the introduction of Thomas Paine's Common Sense, dated (as the fixture gives it) 10 January 1776.
+/// </summary>
 public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<TeachingSite>
 {
     private const string BaseUrl = TeachingSite.BaseUrl;
+
+    // The fixture's site.yml name and tagline, title-cased as citations give a work's title.
+    private const string Guide = "Reading Common Sense: A Pamphlet and Its Guide";
+
+    private static readonly int Paragraphs = FixtureGuide.Paragraphs().Count;
     private readonly WebApplicationFactory<Program> _factory = site.Factory;
     private readonly HttpClient _client = site.Client;
 
@@ -24,16 +32,16 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.Single(doc.QuerySelectorAll("h1"));
         Assert.Equal(["essay", "timeline", "sources", "questions", "glossary"], doc.QuerySelectorAll("section.packet-part > h2").Select(h => h.Id));
         var paras = doc.QuerySelectorAll(".packet-part .essay-text .para").ToList();
-        Assert.Equal(30, paras.Count);
-        Assert.Equal(Enumerable.Range(1, 30).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), paras.Select(p => p.QuerySelector(".pnum")!.TextContent));
+        Assert.Equal(Paragraphs, paras.Count);
+        Assert.Equal(Enumerable.Range(1, Paragraphs).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), paras.Select(p => p.QuerySelector(".pnum")!.TextContent));
         var header = Html.Fold(doc.QuerySelector(".packet-header")!.TextContent);
-        Assert.Contains("Shaine Scarminach", header, StringComparison.Ordinal);
-        Assert.Contains("8 January 2020", header, StringComparison.Ordinal);
+        Assert.Contains("Thomas Paine", header, StringComparison.Ordinal);
+        Assert.Contains("10 January 1776", header, StringComparison.Ordinal);
         Assert.Contains($"{BaseUrl}/packet?part=essay&part=timeline&part=sources&part=questions&part=glossary", header, StringComparison.Ordinal);
-        Assert.Contains("1,608 words", header, StringComparison.Ordinal);
+        Assert.Contains($"{FixtureGuide.Paragraphs().Sum(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)} words", header, StringComparison.Ordinal);
         Assert.Contains("Flesch–Kincaid grade", header, StringComparison.Ordinal);
-        Assert.True(doc.QuerySelectorAll(".packet-part li.event").Length >= 10);
-        Assert.True(doc.QuerySelectorAll(".packet-part li.question").Length >= 10);
+        Assert.Equal(FixtureGuide.Ids("timeline").Count, doc.QuerySelectorAll(".packet-part li.event").Length);
+        Assert.Equal(FixtureGuide.Ids("questions").Count, doc.QuerySelectorAll(".packet-part li.question").Length);
     }
 
     [Fact]
@@ -77,12 +85,12 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     {
         var doc = await _client.GetDocumentAsync("/essay");
         string? Tag(string name) => doc.QuerySelector($"meta[name='{name}']")?.GetAttribute("content");
-        Assert.Equal("There Is Only One Position", Tag("citation_title"));
-        Assert.Equal("Scarminach, Shaine", Tag("citation_author"));
-        Assert.Equal("2020/01/08", Tag("citation_publication_date"));
-        Assert.Equal("2020/01/08", Tag("citation_online_date"));
+        Assert.Equal("Common Sense: Introduction", Tag("citation_title"));
+        Assert.Equal("Paine, Thomas", Tag("citation_author"));
+        Assert.Equal("1776/01/10", Tag("citation_publication_date"));
+        Assert.Equal("1776/01/10", Tag("citation_online_date"));
         Assert.Equal($"{BaseUrl}/essay", Tag("citation_public_url"));
-        Assert.Equal("en", Tag("citation_language"));
+        Assert.Equal(FixtureGuide.Site()["language"], Tag("citation_language"));
         Assert.Null((await _client.GetDocumentAsync("/timeline")).QuerySelector("meta[name='citation_title']"));
     }
 
@@ -100,7 +108,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [Fact]
     public async Task Home_ShowsTheMeasuredReadingLevel()
     {
-        var facts = EssaySite.Teaching.ReadingFacts.Measure(Repo.SeedParagraphs());
+        var facts = EssaySite.Teaching.ReadingFacts.Measure(FixtureGuide.Paragraphs());
         var text = Html.Fold((await _client.GetDocumentAsync("/")).QuerySelector("main")!.TextContent);
         Assert.Contains($"Flesch–Kincaid grade {facts.GradeDisplay}", text, StringComparison.Ordinal);
         Assert.Contains($"about {facts.Minutes} minutes", text, StringComparison.Ordinal);
@@ -109,7 +117,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [Theory]
     [InlineData("/timeline", "Timeline")]
     [InlineData("/questions", "Discussion Questions")]
-    [InlineData("/perspectives", "Perspectives on the Strike")]
+    [InlineData("/sources", "Sources")]
     public async Task CiteThis_OnAGuidePage_GivesTheOriginalAndThePageWithItsLastUpdatedDate(string url, string title)
     {
         var doc = await _client.GetDocumentAsync(url);
@@ -117,11 +125,11 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.NotNull(section);
         var texts = section.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
         Assert.Equal(8, texts.Count);
-        Assert.Contains("Scarminach, Shaine. “There Is Only One Position.” shainescarminach.com, 8 Jan. 2020, shainescarminach.com/2020/01/08/there-is-only-one-position/.", texts);
+        Assert.Contains("Paine, Thomas. “Common Sense: Introduction.” tipiglen.co.uk, 10 Jan. 1776, tipiglen.co.uk/tompaine.html.", texts);
         var updated = doc.QuerySelector(".page-meta time")!.GetAttribute("datetime")!;
         var day = DateOnly.ParseExact(updated, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"“{title}.” There Is Only One Position: Essay and Reading Guide, {Citations.MlaDate(day)}, essay.example.org{url}.", texts);
-        Assert.Contains(texts, t => t.StartsWith($"There Is Only One Position: Essay and Reading Guide. “{title}.” Last modified {Citations.ChicagoDate(day)}.", StringComparison.Ordinal));
+        Assert.Contains($"“{title}.” {Guide}, {Citations.MlaDate(day)}, essay.example.org{url}.", texts);
+        Assert.Contains(texts, t => t.StartsWith($"{Guide}. “{title}.” Last modified {Citations.ChicagoDate(day)}.", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("n.d.", StringComparison.Ordinal) || t.Contains("ccessed", StringComparison.Ordinal));
     }
 
@@ -132,15 +140,15 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         var section = doc.QuerySelector("section.cite-this")!;
         var texts = section.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
         Assert.Equal(8, texts.Count);
-        Assert.All(texts, t => Assert.Contains("Scarminach", t, StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.Contains("Paine", t, StringComparison.Ordinal));
         Assert.DoesNotContain("editors", Html.Fold(section.QuerySelector("dl:nth-of-type(2)")!.TextContent), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Scarminach, Shaine. “There Is Only One Position.” 2020. There Is Only One Position: Essay and Reading Guide, essay.example.org/essay.", texts);
+        Assert.Contains($"Paine, Thomas. “Common Sense: Introduction.” 1776. {Guide}, essay.example.org/essay.", texts);
     }
 
     [Theory]
     [InlineData("/essay")]
     [InlineData("/timeline")]
-    [InlineData("/essay/cite/5")]
+    [InlineData("/essay/cite/2")]
     public async Task Pages_AreByteIdenticalOnTwoDifferentDays(string url)
     {
         using var otherDay = new TeachingSite(new DateTimeOffset(2027, 3, 9, 23, 30, 0, TimeSpan.Zero));
@@ -160,17 +168,17 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     public async Task EveryParagraph_LinksToItsCitation_WithTheLocatorAndItsUrl()
     {
         var essay = await _client.GetDocumentAsync("/essay");
-        Assert.Equal(30, essay.QuerySelectorAll(".para > a.pcite[href^='/essay/cite/']").Length);
-        Assert.Equal("/essay/cite/17", essay.QuerySelector("#p17 a.pcite")!.GetAttribute("href"));
+        Assert.Equal(Paragraphs, essay.QuerySelectorAll(".para > a.pcite[href^='/essay/cite/']").Length);
+        Assert.Equal("/essay/cite/2", essay.QuerySelector("#p2 a.pcite")!.GetAttribute("href"));
 
-        var doc = await _client.GetDocumentAsync("/essay/cite/17");
+        var doc = await _client.GetDocumentAsync("/essay/cite/2");
         var texts = doc.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
-        Assert.Contains("(Scarminach, par. 17)", texts);
-        Assert.Contains("(Scarminach, 2020, para. 17)", texts);
-        Assert.Contains($"Shaine Scarminach, “There Is Only One Position,” January 8, 2020, par. 17, reproduced in There Is Only One Position: Essay and Reading Guide, {BaseUrl}/essay#p17.", texts);
-        Assert.Contains($"Scarminach, S. (2020, January 8). There is only one position. There Is Only One Position: Essay and Reading Guide. {BaseUrl}/essay", texts);
-        Assert.StartsWith("¶ 17 We could begin roughly five decades ago", Html.Fold(doc.QuerySelector(".cited-paragraph")!.TextContent), StringComparison.Ordinal);
-        await _client.GetDocumentAsync("/essay/cite/31", 404);
+        Assert.Contains("(Paine, par. 2)", texts);
+        Assert.Contains("(Paine, 1776, para. 2)", texts);
+        Assert.Contains($"Thomas Paine, “Common Sense: Introduction,” January 10, 1776, par. 2, reproduced in {Guide}, {BaseUrl}/essay#p2.", texts);
+        Assert.Contains($"Paine, T. (1776, January 10). Common sense: Introduction. {Guide}. {BaseUrl}/essay", texts);
+        Assert.StartsWith("¶ 2 " + string.Join(' ', FixtureGuide.Paragraphs()[1].Split(' ')[..6]), Html.Fold(doc.QuerySelector(".cited-paragraph")!.TextContent), StringComparison.Ordinal);
+        await _client.GetDocumentAsync($"/essay/cite/{Paragraphs + 1}", 404);
         await _client.GetDocumentAsync("/essay/cite/0", 404);
     }
 
@@ -216,10 +224,10 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         var root = json.RootElement;
         Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
         Assert.Equal("Article", root.GetProperty("@type").GetString());
-        Assert.Equal("There Is Only One Position", root.GetProperty("headline").GetString());
+        Assert.Equal(FixtureGuide.Field("essay.md", "title"), root.GetProperty("headline").GetString());
         Assert.Equal("Person", root.GetProperty("author").GetProperty("@type").GetString());
-        Assert.Equal("Shaine Scarminach", root.GetProperty("author").GetProperty("name").GetString());
-        Assert.Equal("2020-01-08", root.GetProperty("datePublished").GetString());
+        Assert.Equal(FixtureGuide.Field("essay.md", "author"), root.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal(FixtureGuide.Field("essay.md", "published"), root.GetProperty("datePublished").GetString());
         Assert.Equal($"{BaseUrl}/essay", root.GetProperty("url").GetString());
         Assert.Empty((await _client.GetDocumentAsync("/timeline")).QuerySelectorAll("script[type='application/ld+json']"));
     }
@@ -243,15 +251,15 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [Fact]
     public async Task AssignForm_RedirectsToAShortUrlThatShowsExactlyTheChoice()
     {
-        using var response = await _client.GetAsync(new Uri("/assign?essay=some&paragraphs=17-19&timeline=1&q=2&q=5&q=11&due=2026-12-01&note=Bring+notes", UriKind.Relative));
+        using var response = await _client.GetAsync(new Uri("/assign?essay=some&paragraphs=2-3&timeline=1&q=1&q=2&due=2026-12-01&note=Bring+notes", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.Matches("^/assign/[A-Za-z0-9_-]{10,40}$", location);
 
         var doc = await _client.GetDocumentAsync(location);
         Assert.Equal("Assignment due 1 December 2026", doc.QuerySelector("h1")!.TextContent);
-        Assert.Equal(["17", "18", "19"], doc.QuerySelectorAll(".assigned-paragraphs .para").Select(p => p.GetAttribute("data-paragraph")));
-        Assert.Equal(["2", "5", "11"], doc.QuerySelectorAll(".assigned-questions > li").Select(p => p.GetAttribute("data-question")));
+        Assert.Equal(["2", "3"], doc.QuerySelectorAll(".assigned-paragraphs .para").Select(p => p.GetAttribute("data-paragraph")));
+        Assert.Equal(["1", "2"], doc.QuerySelectorAll(".assigned-questions > li").Select(p => p.GetAttribute("data-question")));
         Assert.Equal(["paragraphs", "timeline"], doc.QuerySelectorAll(".assigned-parts > li").Select(p => p.GetAttribute("data-part")));
         Assert.Contains("Bring notes", doc.QuerySelector(".assignment-note")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(BaseUrl + location, doc.QuerySelector(".assignment-url a")!.GetAttribute("href"));
@@ -266,7 +274,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         var summary = doc.QuerySelector(".error-summary")!;
         Assert.Equal("alert", summary.GetAttribute("role"));
         var links = summary.QuerySelectorAll("li a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent)).ToList();
-        Assert.Contains(("#paragraphs", "There is no paragraph 40: the essay has 30."), links);
+        Assert.Contains(("#paragraphs", $"There is no paragraph 40: the essay has {Paragraphs}."), links);
         Assert.Contains(links, l => l.Href == "#questions" && l.Text.StartsWith("There is no question “99”", StringComparison.Ordinal));
         Assert.All(links, l => Assert.NotNull(doc.QuerySelector(l.Href!)));
 
@@ -276,7 +284,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.Null(field.GetAttribute("inputmode"));
         var describedBy = field.GetAttribute("aria-describedby")!.Split(' ');
         Assert.Contains("paragraphs-error", describedBy);
-        Assert.Equal("Error: There is no paragraph 40: the essay has 30.", Html.Fold(doc.GetElementById("paragraphs-error")!.TextContent));
+        Assert.Equal($"Error: There is no paragraph 40: the essay has {Paragraphs}.", Html.Fold(doc.GetElementById("paragraphs-error")!.TextContent));
         Assert.Null(doc.QuerySelector("#due")!.GetAttribute("aria-invalid"));
     }
 
@@ -308,10 +316,10 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [Fact]
     public async Task AssignForm_KeepsTypedParagraphs_EvenWithTheWholeEssayStillSelected()
     {
-        using var response = await _client.GetAsync(new Uri("/assign?essay=all&paragraphs=p17%E2%80%93p19", UriKind.Relative));
+        using var response = await _client.GetAsync(new Uri("/assign?essay=all&paragraphs=p2%E2%80%93p3", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var doc = await _client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        Assert.Equal([17, 18, 19], doc.QuerySelectorAll(".assigned-paragraphs .para").Select(p => int.Parse(p.GetAttribute("data-paragraph")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([2, 3], doc.QuerySelectorAll(".assigned-paragraphs .para").Select(p => int.Parse(p.GetAttribute("data-paragraph")!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Null(doc.QuerySelector("[data-part='essay']"));
     }
 

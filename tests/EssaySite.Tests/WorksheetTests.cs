@@ -8,23 +8,26 @@ namespace EssaySite.Tests;
 public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSite>
 {
     private readonly HttpClient _client = site.Client;
-    private static readonly int[] Chosen = [12, 13, 16];
+    private static readonly int[] Chosen = [2, 3];
 
+    // On the fixture guide: question 2 refers to paragraphs 2 and 3, question 3 to paragraph 3, and none to paragraph 1.
     [Fact]
     public async Task TheWorksheet_HasEachQuestionWithTheAssignedParagraphsItRefersToQuotedOnce_AndLinesToAnswerOn()
     {
-        var code = new Assignment { Paragraphs = [1, 18, 19, 20], Questions = [12, 13, 16], Due = new DateOnly(2026, 12, 9), Note = "Full sentences." }.Encode();
+        var code = new Assignment { Paragraphs = [1, 3], Questions = [2, 3], Due = new DateOnly(2026, 12, 9), Note = "Full sentences." }.Encode();
         var doc = await _client.GetDocumentAsync($"/assign/{code}/worksheet");
         var content = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        Assert.Equal([2, 3], content.Questions[1].Paragraphs);
+        Assert.Equal([3], content.Questions[2].Paragraphs);
 
         Assert.Equal("Worksheet: due 9 December 2026", doc.QuerySelector("h1")!.TextContent);
         Assert.Contains("Full sentences.", doc.QuerySelector(".assignment-note")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Read", "Question 12", "Question 13", "Question 16"], doc.QuerySelectorAll("article h2").Select(h => h.TextContent));
+        Assert.Equal(["Read", "Question 2", "Question 3"], doc.QuerySelectorAll("article h2").Select(h => h.TextContent));
 
         // Paragraph 1 is assigned but no question refers to it: it is quoted to read first.
         Assert.Equal(["/essay#p1"], doc.QuerySelectorAll(".worksheet-read blockquote").Select(b => b.GetAttribute("cite")));
         var sections = doc.QuerySelectorAll(".worksheet-question").ToList();
-        Assert.Equal([12, 13, 16], sections.Select(s => int.Parse(s.QuerySelector("h2")!.TextContent["Question ".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(Chosen, sections.Select(s => int.Parse(s.QuerySelector("h2")!.TextContent["Question ".Length..], System.Globalization.CultureInfo.InvariantCulture)));
         for (var i = 0; i < sections.Count; i++)
         {
             var question = content.Questions[Chosen[i] - 1];
@@ -33,14 +36,13 @@ public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSi
             Assert.Equal("true", sections[i].QuerySelector(".answer-lines")!.GetAttribute("aria-hidden"));
         }
 
-        // Question 12 refers to 19 and 20, question 13 to 16–20, question 16 to 18: each assigned paragraph is quoted once.
-        Assert.Equal(["/essay#p19", "/essay#p20"], sections[0].QuerySelectorAll("blockquote").Select(b => b.GetAttribute("cite")));
-        Assert.Equal(["/essay#p18"], sections[1].QuerySelectorAll("blockquote").Select(b => b.GetAttribute("cite")));
-        Assert.Empty(sections[2].QuerySelectorAll("blockquote"));
-        Assert.Equal("Quoted above: ¶ 19, 20. Not quoted here: ¶ 16, 17 of the essay.", Html.Fold(sections[1].QuerySelector(".worksheet-refs")!.TextContent));
-        Assert.Equal("Quoted above: ¶ 18.", Html.Fold(sections[2].QuerySelector(".worksheet-refs")!.TextContent));
+        // Each assigned paragraph is quoted once; one a question refers to but the assignment leaves out is named.
+        Assert.Equal(["/essay#p3"], sections[0].QuerySelectorAll("blockquote").Select(b => b.GetAttribute("cite")));
+        Assert.Empty(sections[1].QuerySelectorAll("blockquote"));
+        Assert.Equal("Not quoted here: ¶ 2 of the essay.", Html.Fold(sections[0].QuerySelector(".worksheet-refs")!.TextContent));
+        Assert.Equal("Quoted above: ¶ 3.", Html.Fold(sections[1].QuerySelector(".worksheet-refs")!.TextContent));
         // Quoted word for word.
-        Assert.Equal($"¶ 18 {content.Essay.Paragraphs[17].Text}", Html.Fold(sections[1].QuerySelector("blockquote")!.TextContent));
+        Assert.Equal($"¶ 3 {content.Essay.Paragraphs[2].Text}", Html.Fold(sections[0].QuerySelector("blockquote")!.TextContent));
     }
 
     [Fact]
