@@ -72,6 +72,9 @@ public sealed record Essay(
     /// <summary>The glossary terms whose first use in the essay links to their entry, in the order they occur.</summary>
     public IReadOnlyList<GlossaryTerm> LinkedTerms { get; init; } = [];
 
+    /// <summary>The sources' entries for the essay itself (<c>sources:</c>), where the guide records its first publication.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     /// <summary>The essay's text exactly as received, when the content names it (<c>text:</c>); served as /essay.txt.</summary>
     public byte[]? SourceText { get; init; }
 

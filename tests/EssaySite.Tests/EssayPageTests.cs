@@ -34,6 +34,18 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
     }
 
     [Fact]
+    public async Task AnUnconfirmedOriginal_LinksToTheSourcesEntryTheEssayNames()
+    {
+        var doc = await site.Client.GetDocumentAsync("/essay");
+        var note = doc.QuerySelector(".essay-header .unconfirmed")!;
+        var link = note.QuerySelector("a")!;
+        Assert.Equal("not confirmed", link.TextContent);
+        Assert.Equal("/sources#" + ((IEnumerable<object>)FixtureGuide.FrontMatter("essay.md")["sources"]).First(), link.GetAttribute("href"));
+        var sources = await site.Client.GetDocumentAsync("/sources");
+        Assert.NotNull(sources.GetElementById(link.GetAttribute("href")!.Split('#')[1]));
+    }
+
+    [Fact]
     public async Task EssayTxt_IsTheTextAsReceivedByteForByte_AsPlainText()
     {
         using var response = await site.Client.GetAsync(new Uri("/essay.txt", UriKind.Relative));

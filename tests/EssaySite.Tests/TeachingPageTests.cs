@@ -111,7 +111,18 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         var facts = EssaySite.Teaching.ReadingFacts.Measure(FixtureGuide.Paragraphs());
         var text = Html.Fold((await _client.GetDocumentAsync("/")).QuerySelector("main")!.TextContent);
         Assert.Contains($"Flesch–Kincaid grade {facts.GradeDisplay}", text, StringComparison.Ordinal);
-        Assert.Contains($"about {facts.Minutes} minutes", text, StringComparison.Ordinal);
+        var time = (await _client.GetDocumentAsync("/")).QuerySelectorAll("main dt").Single(dt => dt.TextContent == "Reading time").NextElementSibling!;
+        Assert.Equal(facts.ReadingTime, time.TextContent);
+    }
+
+    [Theory]
+    [InlineData(1, "about 1 minute")]
+    [InlineData(230, "about 1 minute")]
+    [InlineData(231, "about 2 minutes")]
+    public void TheReadingTime_IsSingularForOneMinute(int words, string expected)
+    {
+        var facts = EssaySite.Teaching.ReadingFacts.Measure([string.Join(' ', Enumerable.Repeat("word", words)) + "."]);
+        Assert.Equal(expected, facts.ReadingTime);
     }
 
     [Theory]

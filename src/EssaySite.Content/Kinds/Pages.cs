@@ -34,6 +34,7 @@ public static partial class ContentKinds
         new("original_url", FieldType.WebAddress, true, "where it was first published"),
         new("unconfirmed", FieldType.TextList, false, "fields the public record did not confirm", Allowed: EssayUnconfirmable),
         new("text", FieldType.Text, false, "the file in content/ holding the text exactly as received, served as /essay.txt"),
+        new("sources", FieldType.Ids, false, "the sources' entries for the essay itself, which say what is and is not confirmed about its first publication", RefersTo: "source"),
     ]);
 
     private static void ReadPage(ContentLoad load, ContentFile file)
@@ -111,6 +112,7 @@ public static partial class ContentKinds
         var published = fm.Day("published");
         var url = load.WebAddress(fm, "original_url", keepIfInvalid: true);
         var unconfirmed = load.Unconfirmed(fm, EssayUnconfirmable);
+        var sources = load.SourceRefs(fm, "sources");
 
         var paragraphs = new List<EssayParagraph>();
         foreach (var block in body.Blocks)
@@ -134,7 +136,7 @@ public static partial class ContentKinds
         var text = EssayText(load, fm, paragraphs);
         if (author is not null && written is not null && published is not null && url is not null)
         {
-            load.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs) { Unconfirmed = unconfirmed, SourceText = text };
+            load.Essay = new Essay(page, author, written.Value, published.Value, url, paragraphs) { Unconfirmed = unconfirmed, SourceText = text, Sources = sources };
         }
     }
 
