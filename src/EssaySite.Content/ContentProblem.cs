@@ -13,7 +13,7 @@ public sealed class ContentException(IReadOnlyList<ContentProblem> problems)
     public IReadOnlyList<ContentProblem> Problems { get; } = problems;
 
     /// <summary>"1 problem", "3 problems".</summary>
-    public static string Count(int count) => count == 1 ? "1 problem" : $"{count} problems";
+    public static string Count(int count) => Counting.Of(count, "problem", "problems");
 
     private static string FormatMessage(IReadOnlyList<ContentProblem> problems) =>
         $"The content has {Count(problems.Count)}:{Environment.NewLine}" +

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EssaySite.Content;
 
 namespace EssaySite.Teaching;
 
@@ -15,7 +16,7 @@ public sealed partial record ReadingFacts(int Words, int Sentences, int Syllable
     public int Minutes => Words == 0 ? 0 : (int)Math.Ceiling(Words / (double)WordsPerMinute);
 
     /// <summary>"about 1 minute", "about 7 minutes".</summary>
-    public string ReadingTime => Minutes == 1 ? "about 1 minute" : $"about {Minutes} minutes";
+    public string ReadingTime => "about " + Counting.Of(Minutes, "minute", "minutes");
 
     /// <summary>0.39 (words/sentences) + 11.8 (syllables/words) − 15.59, in decimal so a hand-worked −1.45 rounds as on paper.</summary>
     public decimal Grade => Words == 0 || Sentences == 0
