@@ -22,6 +22,10 @@ internal sealed class ContentLoad(ProblemList problems, MarkdownRenderer rendere
 
     public Essay? Essay { get; set; }
     public FrontMatter? IdentityFile { get; set; }
+
+    /// <summary>The text files the pages named and were read (the essay as received), by their path in the folder; part of the version.</summary>
+    public List<(string Name, byte[] Bytes)> TextFiles { get; } = [];
+
     public Dictionary<string, SitePage> Pages { get; } = new(StringComparer.Ordinal);
     public List<SitePage> Commentary { get; } = [];
     public List<TimelineEvent> Events { get; } = [];

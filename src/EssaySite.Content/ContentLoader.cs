@@ -58,10 +58,10 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
             problems.AddRange(file.Problems.Items);
         }
 
-        // Text files the pages name (the essay as received) are part of the version too.
-        foreach (var file in Directory.EnumerateFiles(root, "*.txt", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        // Text files the pages name (the essay as received) are part of the version too: the bytes that were read.
+        foreach (var (name, bytes) in load.TextFiles)
         {
-            AddToVersion(Path.GetFileName(file), File.ReadAllBytes(file));
+            AddToVersion(name, bytes);
         }
 
         // The site's identity, a file of YAML alone, is part of the version too.

@@ -53,6 +53,27 @@ public sealed class ContentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void TheTextAsReceived_IsPartOfTheVersion_WhereverTheEssayKeepsIt()
+    {
+        using var content = new TempContent();
+        var loader = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent);
+        var before = loader.Load(content.ContentRoot).Version;
+        var text = File.ReadAllText(Path.Combine(content.ContentRoot, "essay.txt"));
+        Directory.CreateDirectory(Path.Combine(content.ContentRoot, "texts"));
+        File.Move(Path.Combine(content.ContentRoot, "essay.txt"), Path.Combine(content.ContentRoot, "texts", "essay.txt"));
+        var essay = Path.Combine(content.ContentRoot, "essay.md");
+        File.WriteAllText(essay, File.ReadAllText(essay).Replace("text: essay.txt", "text: texts/essay.txt", StringComparison.Ordinal));
+        var moved = loader.Load(content.ContentRoot).Version;
+
+        // The same words with one more blank line: the pages are the same, the bytes served as /essay.txt are not.
+        File.WriteAllText(Path.Combine(content.ContentRoot, "texts", "essay.txt"), text + "\n");
+        var changed = loader.Load(content.ContentRoot);
+        Assert.NotEqual(moved, changed.Version);
+        Assert.NotEqual(before, moved);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text + "\n"), changed.Essay.SourceText);
+    }
+
+    [Fact]
     public void AddingAPageOfAKnownKind_NeedsNoCode()
     {
         _content.Write("reading-tips.md", "---\nkind: guide\ntitle: \"Reading tips\"\norder: 9\nsummary: \"Tips.\"\n---\n\nRead slowly.\n");

@@ -160,6 +160,7 @@ public static partial class ContentKinds
         }
 
         var bytes = File.ReadAllBytes(file);
+        load.TextFiles.Add((Path.GetRelativePath(load.Root, file).Replace('\\', '/'), bytes));
         var lines = Encoding.UTF8.GetString(bytes).Split('\n').Select(l => Words(l)).Where(l => l.Length > 0).ToList();
         for (var i = 0; i < Math.Max(lines.Count, paragraphs.Count); i++)
         {
