@@ -43,6 +43,23 @@ public sealed class RealContentTests(RealSite site) : IClassFixture<RealSite>
     public async Task TheEBook_PassesEpubcheck() =>
         await EBookTests.AssertValidAsync(await site.Client.GetByteArrayAsync(new Uri("/essay.epub", UriKind.Relative)));
 
+    // How far the real essay page shrinks depends on its length, so the bar of a third is held on the real one
+    // (ServingTests checks on the fixture that each coding is sent and makes the page smaller).
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task TheEssayPage_CompressesToUnderAThird(string coding)
+    {
+        await EditionTests.WhenBuiltAsync(site.Factory);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/essay");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
+        using var response = await site.Client.SendAsync(request);
+        Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
+        var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
+        var plain = (await site.Client.GetByteArrayAsync(new Uri("/essay", UriKind.Relative))).Length;
+        Assert.True(compressed * 3 < plain, $"{coding}: {compressed} bytes against {plain} plain");
+    }
+
     // The weight depends on the essay's length, so it is measured on the real one.
     [Fact]
     public async Task TheEssayPage_IsUnder60KbCompressedWithEverythingItLoads()
