@@ -83,7 +83,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
             if (waitForScripts)
             {
                 // Let a page's own scripts finish (the export's search fills its results in the browser).
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await page.SettleAsync(LoadState.NetworkIdle);
             }
 
             var result = await page.RunAxe(new AxeRunOptions

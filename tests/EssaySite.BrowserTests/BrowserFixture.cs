@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
@@ -94,6 +95,44 @@ public static class Pages
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page's address is <paramref name="url"/> and the page has loaded. Not WaitForURLAsync: when the address
+    /// already matches, it checks the load state and only then listens for it, and so can miss a <c>load</c> that comes
+    /// in between and wait out its whole timeout (microsoft/playwright-dotnet#3364). The address assertion is answered by
+    /// the browser's side, so it has no event to miss.
+    /// </summary>
+    public static async Task ArriveAsync(this IPage page, string url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 60_000 });
+        await page.SettleAsync(LoadState.Load);
+    }
+
+    /// <inheritdoc cref="ArriveAsync(IPage, string)"/>
+    public static async Task ArriveAsync(this IPage page, Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 60_000 });
+        await page.SettleAsync(LoadState.Load);
+    }
+
+    /// <summary>
+    /// Waits for a load state in short waits: a state that arrived while a wait was being set up is still recorded by
+    /// the page, so the next short wait finds it at once instead of waiting a minute for an event already gone.
+    /// </summary>
+    public static async Task SettleAsync(this IPage page, LoadState state)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.WaitForLoadStateAsync(state, new() { Timeout = 2_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 30)
+            {
+            }
+        }
     }
 }
 

@@ -12,11 +12,11 @@ public sealed class FindingTests(BrowserFixture site)
         var page = await site.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "All commentary" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/commentary");
+        await page.ArriveAsync(site.BaseUrl + "/commentary");
         var first = page.Locator("ol.commentary-list h2 a").First;
         var title = (await first.InnerTextAsync()).Trim();
         await first.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/commentary/[a-z0-9-]+$"));
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/commentary/[a-z0-9-]+$"));
         Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Equal("Commentary", (await page.Locator("header nav a[aria-current='page']").InnerTextAsync()).Trim());
         await page.Context.CloseAsync();
@@ -30,12 +30,12 @@ public sealed class FindingTests(BrowserFixture site)
         var search = page.GetByRole(AriaRole.Search, new() { Name = "Site search" });
         await search.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("the United States supported Iraq in the Iran-Iraq War");
         await search.GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q="));
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/search\\?q="));
         var firstResult = page.Locator("ol.results > li a").First;
         Assert.Equal("Essay, paragraph 18", (await firstResult.InnerTextAsync()).Trim());
         Assert.True(await page.Locator("ol.results > li").First.Locator("mark").CountAsync() > 3);
         await firstResult.ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/essay#p18");
+        await page.ArriveAsync(site.BaseUrl + "/essay#p18");
         await Assertions.Expect(page.Locator("#p18")).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }

@@ -19,14 +19,14 @@ public sealed class GuideWebTests(BrowserFixture site)
 
         var eventHref = await eventLink.GetAttributeAsync("href");
         await eventLink.ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + eventHref);
+        await page.ArriveAsync(site.BaseUrl + eventHref);
         var eventItem = page.Locator($"li.event#{Css(eventHref!.Split('#')[1])}");
         await Assertions.Expect(eventItem).ToBeInViewportAsync();
 
         var sourceLink = eventItem.Locator(".xrefs a[href^='/sources#']").First;
         var sourceHref = await sourceLink.GetAttributeAsync("href");
         await sourceLink.ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + sourceHref);
+        await page.ArriveAsync(site.BaseUrl + sourceHref);
         var source = page.Locator($"li.source#{Css(sourceHref!.Split('#')[1])}");
         await Assertions.Expect(source).ToBeInViewportAsync();
         await Assertions.Expect(source.Locator($"a[href='{eventHref}']")).ToHaveCountAsync(1);
@@ -41,7 +41,7 @@ public sealed class GuideWebTests(BrowserFixture site)
         var link = page.Locator("li.question .xrefs a[href^='/essay#p']").First;
         var href = await link.GetAttributeAsync("href");
         await link.ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + href);
+        await page.ArriveAsync(site.BaseUrl + href);
         await Assertions.Expect(page.Locator(href!.Replace("/essay", "", StringComparison.Ordinal))).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }

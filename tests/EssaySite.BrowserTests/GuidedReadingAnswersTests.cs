@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
@@ -41,12 +42,12 @@ public sealed class GuidedReadingAnswersTests(BrowserFixture site)
         await page.ReloadAsync();
         await Assertions.Expect(box).ToHaveValueAsync(Answer);
         await next.ClickAsync();
-        await page.WaitForURLAsync("**/read/2");
+        await page.ArriveAsync(new Regex("/read/2$"));
 
         // Section 2: Skip leads on without an answer.
         await Assertions.Expect(next).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
-        await page.WaitForURLAsync("**/read/3");
+        await page.ArriveAsync(new Regex("/read/3$"));
 
         // The summary: the name is kept, the answer shown, skipped questions say so, and Copy all copies them.
         await page.GotoAsync("/read/summary");
@@ -94,7 +95,7 @@ public sealed class GuidedReadingAnswersTests(BrowserFixture site)
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Go to your answers" }).ClickAsync();
-        await page.WaitForURLAsync($"**/assign/{code}/read/summary");
+        await page.ArriveAsync(new Regex(Regex.Escape($"/assign/{code}/read/summary") + "$"));
         await Assertions.Expect(page.Locator(".summary-assignment")).ToContainTextAsync("due 11 December 2026");
         await Assertions.Expect(page.Locator(".answer-text", new() { HasText = "assigned answer" })).ToHaveCountAsync(asked);
         Assert.NotNull(await page.EvaluateAsync<string?>($"() => localStorage.getItem('essaysite:read:{code}')"));

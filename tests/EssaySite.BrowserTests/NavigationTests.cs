@@ -69,7 +69,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         {
             var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
             await nav.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(site.Url(path));
+            await page.ArriveAsync(site.Url(path));
             var current = nav.Locator("a[aria-current='page']");
             Assert.Equal(name, (await current.InnerTextAsync()).Trim());
         }
@@ -86,9 +86,9 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         var next = page.GetByRole(AriaRole.Navigation, new() { Name = "Reading order" }).GetByRole(AriaRole.Link, new() { NameRegex = NextPattern() });
         while (await next.CountAsync() > 0 && visited.Count < 10)
         {
-            var href = await next.GetAttributeAsync("href");
+            var target = new Uri(new Uri(page.Url), await next.GetAttributeAsync("href")).AbsoluteUri;
             await next.ClickAsync();
-            await page.WaitForURLAsync(new Uri(new Uri(page.Url), href).AbsoluteUri);
+            await page.ArriveAsync(target);
             visited.Add(site.PathOf(page.Url));
         }
 
@@ -96,7 +96,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
 
         var previous = page.GetByRole(AriaRole.Navigation, new() { Name = "Reading order" }).GetByRole(AriaRole.Link, new() { NameRegex = PreviousPattern() });
         await previous.ClickAsync();
-        await page.WaitForURLAsync(site.Url(visited[^2]));
+        await page.ArriveAsync(site.Url(visited[^2]));
         await page.Context.CloseAsync();
     }
 
@@ -118,7 +118,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Url("/essay"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Link to paragraph 18", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("/essay#p18"));
+        await page.ArriveAsync(site.Url("/essay#p18"));
         await Assertions.Expect(page.Locator("#p18")).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
@@ -152,10 +152,10 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(nav).ToBeVisibleAsync();
         await nav.GetByRole(AriaRole.Link, new() { Name = "Timeline", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("/timeline"));
+        await page.ArriveAsync(site.Url("/timeline"));
 
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("/search"));
+        await page.ArriveAsync(site.Url("/search"));
         Assert.Equal(1, await page.GetByRole(AriaRole.Search).CountAsync());
         await page.Context.CloseAsync();
     }
@@ -185,7 +185,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         await panel.Locator("summary").ClickAsync();
         await Assertions.Expect(panel).ToHaveAttributeAsync("open", "");
         await panel.GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(timeline|sources|questions|commentary)"));
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/(timeline|sources|questions|commentary)"));
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#p2 details.refs")).ToHaveAttributeAsync("open", "");
         await page.ReloadAsync();
@@ -213,7 +213,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         Assert.Equal(404, response!.Status);
         Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "The home page" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("/"));
+        await page.ArriveAsync(site.Url("/"));
         await page.Context.CloseAsync();
     }
 

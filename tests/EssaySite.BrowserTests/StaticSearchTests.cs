@@ -28,7 +28,7 @@ public sealed class StaticSearchTests(ExportFixture site)
         var search = page.GetByRole(AriaRole.Search, new() { Name = "Site search" });
         await search.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("Suleimani");
         await search.GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/search\\?q=Suleimani$"));
+        await page.ArriveAsync(new Regex("/search\\?q=Suleimani$"));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^[0-9]+ results? for “Suleimani”\\.$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Words to find" })).ToHaveValueAsync("Suleimani");
@@ -43,7 +43,7 @@ public sealed class StaticSearchTests(ExportFixture site)
         Assert.All(found, h => Assert.StartsWith("/reading/", h, StringComparison.Ordinal));
 
         await page.Locator("ol.results > li a[href='/reading/essay#p1']").ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/essay#p1");
+        await page.ArriveAsync(site.BaseUrl + "/essay#p1");
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }

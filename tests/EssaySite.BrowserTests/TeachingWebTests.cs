@@ -22,7 +22,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the packet with these parts" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/packet\\?part=essay&part=timeline&part=sources&part=questions$"));
+        await page.ArriveAsync(new Regex("/packet\\?part=essay&part=timeline&part=sources&part=questions$"));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
         await page.Context.CloseAsync();
 
@@ -127,7 +127,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") }).FillAsync("p17-p19");
         await Assertions.Expect(some).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the assignment link" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/assign/[A-Za-z0-9_-]+$"));
+        await page.ArriveAsync(new Regex("/assign/[A-Za-z0-9_-]+$"));
         Assert.Equal(["17", "18", "19"], await page.Locator(".assigned-paragraphs .para").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.paragraph)"));
         await page.Context.CloseAsync();
     }
@@ -204,7 +204,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
 
         await page.GetByLabel("A short note").FillAsync("Read before Monday");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the assignment link" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/assign/[A-Za-z0-9_-]+$"));
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/assign/[A-Za-z0-9_-]+$"));
         var url = page.Url;
 
         var other = await site.NewPageAsync(javaScript: false);
@@ -217,7 +217,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         Assert.StartsWith("We could begin roughly five decades ago", (await other.Locator(".assigned-paragraphs .para").First.Locator("p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
 
         await other.GetByRole(AriaRole.Link, new() { Name = "Question 6 in the guide" }).ClickAsync();
-        await other.WaitForURLAsync(site.BaseUrl + "/questions#q06");
+        await other.ArriveAsync(site.BaseUrl + "/questions#q06");
         await page.Context.CloseAsync();
         await other.Context.CloseAsync();
     }
@@ -282,7 +282,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         var page = await site.NewPageAsync();
         await page.GotoAsync("/essay#p17");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cite paragraph 17", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/essay/cite/17");
+        await page.ArriveAsync(site.BaseUrl + "/essay/cite/17");
         await Assertions.Expect(page.Locator(".cite-text").First).ToHaveTextAsync("(Scarminach, par. 17)");
         await Assertions.Expect(page.GetByText($"par. 17, reproduced in")).ToContainTextAsync($"{site.BaseUrl}/essay#p17");
         await page.Context.CloseAsync();
