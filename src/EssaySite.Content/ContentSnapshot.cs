@@ -9,9 +9,20 @@ namespace EssaySite.Content;
 /// </summary>
 public sealed class ContentSnapshot
 {
+    private readonly Lazy<IReadOnlyList<SearchDocument>> _searchDocuments;
     private readonly Lazy<SearchIndex> _search;
 
-    public ContentSnapshot() => _search = new Lazy<SearchIndex>(() => SearchIndex.Build(this));
+    public ContentSnapshot()
+    {
+        _searchDocuments = new(() => SearchIndex.DocumentsOf(this));
+        _search = new(() => SearchIndex.Build(this));
+    }
+
+    /// <summary>
+    /// What a search can find, made once per snapshot: the server's index is built over these, and the browser's
+    /// index (<c>/search-index.json</c>) is these as they are.
+    /// </summary>
+    public IReadOnlyList<SearchDocument> SearchDocuments => _searchDocuments.Value;
 
     /// <summary>The search index over this snapshot; the store builds it before the snapshot is served.</summary>
     public SearchIndex Search => _search.Value;

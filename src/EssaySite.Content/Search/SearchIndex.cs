@@ -86,13 +86,14 @@ public sealed partial class SearchIndex
     /// <summary>Folded spelling variants mapped to the one form the index stores (mohamed → muhammad, when the glossary lists both).</summary>
     public IReadOnlyDictionary<string, string> Variants => _variants;
 
-    public static SearchIndex Build(ContentSnapshot site) => new(DocumentsOf(site), VariantMap(site.Terms));
+    public static SearchIndex Build(ContentSnapshot site) => new(site.SearchDocuments, VariantMap(site.Terms));
 
     /// <summary>
     /// What the index finds, in order, without the postings: all the browser's index needs (<c>/search-index.json</c>),
-    /// so making that file does not build the server's index.
+    /// so making that file does not build the server's index. Read through <see cref="ContentSnapshot.SearchDocuments"/>,
+    /// which makes them once.
     /// </summary>
-    public static IReadOnlyList<SearchDocument> DocumentsOf(ContentSnapshot site)
+    internal static IReadOnlyList<SearchDocument> DocumentsOf(ContentSnapshot site)
     {
         var docs = new List<SearchDocument>();
         foreach (var p in site.Essay.Paragraphs)

@@ -34,7 +34,7 @@ public static class BrowserIndex
     {
         var data = new BrowserIndexData(
             new SortedDictionary<string, string>(SearchIndex.VariantsOf(site).ToDictionary(), StringComparer.Ordinal),
-            [.. SearchIndex.DocumentsOf(site).Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost, d.Keywords.Length == 0 ? null : d.Keywords))]);
+            [.. site.SearchDocuments.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost, d.Keywords.Length == 0 ? null : d.Keywords))]);
         return JsonSerializer.SerializeToUtf8Bytes(data, Json.BrowserIndexData);
     }
 }
