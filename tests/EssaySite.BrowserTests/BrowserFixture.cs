@@ -176,6 +176,9 @@ public static class ChromiumLocator
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
+        // Assertions retry for up to 15 s rather than 5: like the pages' own waits, they run beside the server they
+        // test on two cores, and a busy machine is slow, not broken. A passing assertion returns as soon as it holds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var options = new BrowserTypeLaunchOptions { Headless = true, Args = Args, ExecutablePath = Find() };
         try
         {
