@@ -4,47 +4,47 @@ namespace EssaySite.Tests;
 
 public sealed class CitationsTests
 {
-    private static readonly Uri Original = new("https://shainescarminach.com/2020/01/08/there-is-only-one-position/");
+    private static readonly Uri Original = new("https://ada.example.org/2020/01/08/three-reasons/");
     private static readonly DateOnly Published = new(2020, 1, 8);
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly Uri Essay = new("https://essay.example.org/essay");
-    private const string SiteName = "There Is Only One Position: essay and reading guide";
+    private const string SiteName = "Three Reasons Harbours Matter: essay and reading guide";
 
     private static Dictionary<string, Citation> ByStyle(IReadOnlyList<Citation> citations) => citations.ToDictionary(c => c.Style);
 
     [Fact]
     public void OriginalEssay_InEachStyle()
     {
-        var c = ByStyle(Citations.OriginalEssay("Shaine Scarminach", "There Is Only One Position", Published, Original));
-        Assert.Equal("Scarminach, Shaine. “There Is Only One Position.” shainescarminach.com, 8 Jan. 2020, shainescarminach.com/2020/01/08/there-is-only-one-position/.", c[Citations.Mla].Text);
-        Assert.Equal("Scarminach, S. (2020, January 8). There is only one position. shainescarminach.com. https://shainescarminach.com/2020/01/08/there-is-only-one-position/", c[Citations.Apa].Text);
-        Assert.Equal("Shaine Scarminach, “There Is Only One Position,” shainescarminach.com, January 8, 2020, https://shainescarminach.com/2020/01/08/there-is-only-one-position/.", c[Citations.ChicagoNote].Text);
-        Assert.Equal("Scarminach, Shaine. “There Is Only One Position.” shainescarminach.com, January 8, 2020. https://shainescarminach.com/2020/01/08/there-is-only-one-position/.", c[Citations.ChicagoBibliography].Text);
+        var c = ByStyle(Citations.OriginalEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Original));
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” ada.example.org, 8 Jan. 2020, ada.example.org/2020/01/08/three-reasons/.", c[Citations.Mla].Text);
+        Assert.Equal("Lovell, A. (2020, January 8). Three reasons harbours matter. ada.example.org. https://ada.example.org/2020/01/08/three-reasons/", c[Citations.Apa].Text);
+        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” ada.example.org, January 8, 2020, https://ada.example.org/2020/01/08/three-reasons/.", c[Citations.ChicagoNote].Text);
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” ada.example.org, January 8, 2020. https://ada.example.org/2020/01/08/three-reasons/.", c[Citations.ChicagoBibliography].Text);
 
-        Assert.Equal(["shainescarminach.com"], c[Citations.Mla].Parts.Where(p => p.Italic).Select(p => p.Text));
-        Assert.Equal(["There is only one position"], c[Citations.Apa].Parts.Where(p => p.Italic).Select(p => p.Text));
+        Assert.Equal(["ada.example.org"], c[Citations.Mla].Parts.Where(p => p.Italic).Select(p => p.Text));
+        Assert.Equal(["Three reasons harbours matter"], c[Citations.Apa].Parts.Where(p => p.Italic).Select(p => p.Text));
     }
 
     [Fact]
     public void ReproducedEssay_IsTheAuthorsWork_InEachStyle()
     {
-        var c = ByStyle(Citations.ReproducedEssay("Shaine Scarminach", "There Is Only One Position", Published, Essay, SiteName));
-        Assert.Equal("Scarminach, Shaine. “There Is Only One Position.” 2020. There Is Only One Position: Essay and Reading Guide, essay.example.org/essay.", c[Citations.Mla].Text);
-        Assert.Equal("Scarminach, S. (2020, January 8). There is only one position. There Is Only One Position: Essay and Reading Guide. https://essay.example.org/essay", c[Citations.Apa].Text);
-        Assert.Equal("Shaine Scarminach, “There Is Only One Position,” January 8, 2020, reproduced in There Is Only One Position: Essay and Reading Guide, https://essay.example.org/essay.", c[Citations.ChicagoNote].Text);
-        Assert.Equal("Scarminach, Shaine. “There Is Only One Position.” January 8, 2020. Reproduced in There Is Only One Position: Essay and Reading Guide. https://essay.example.org/essay.", c[Citations.ChicagoBibliography].Text);
+        var c = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Essay, SiteName));
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” 2020. Three Reasons Harbours Matter: Essay and Reading Guide, essay.example.org/essay.", c[Citations.Mla].Text);
+        Assert.Equal("Lovell, A. (2020, January 8). Three reasons harbours matter. Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/essay", c[Citations.Apa].Text);
+        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” January 8, 2020, reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, https://essay.example.org/essay.", c[Citations.ChicagoNote].Text);
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” January 8, 2020. Reproduced in Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/essay.", c[Citations.ChicagoBibliography].Text);
         Assert.All(c.Values, citation => Assert.DoesNotContain("Editors", citation.Text, StringComparison.Ordinal));
-        Assert.Equal(["There Is Only One Position: Essay and Reading Guide"], c[Citations.Mla].Parts.Where(p => p.Italic).Select(p => p.Text));
+        Assert.Equal(["Three Reasons Harbours Matter: Essay and Reading Guide"], c[Citations.Mla].Parts.Where(p => p.Italic).Select(p => p.Text));
     }
 
     [Fact]
     public void GuidePage_StartsFromItsTitle_AndIsDatedByItsLastUpdate()
     {
         var c = ByStyle(Citations.GuidePage(new GuidePageCitationInput("Discussion questions", new Uri("https://essay.example.org/questions"), Today, SiteName)));
-        Assert.Equal("“Discussion Questions.” There Is Only One Position: Essay and Reading Guide, 23 Nov. 2026, essay.example.org/questions.", c[Citations.Mla].Text);
-        Assert.Equal("Discussion questions. (2026, November 23). There Is Only One Position: Essay and Reading Guide. https://essay.example.org/questions", c[Citations.Apa].Text);
-        Assert.Equal("“Discussion Questions,” There Is Only One Position: Essay and Reading Guide, last modified November 23, 2026, https://essay.example.org/questions.", c[Citations.ChicagoNote].Text);
-        Assert.Equal("There Is Only One Position: Essay and Reading Guide. “Discussion Questions.” Last modified November 23, 2026. https://essay.example.org/questions.", c[Citations.ChicagoBibliography].Text);
+        Assert.Equal("“Discussion Questions.” Three Reasons Harbours Matter: Essay and Reading Guide, 23 Nov. 2026, essay.example.org/questions.", c[Citations.Mla].Text);
+        Assert.Equal("Discussion questions. (2026, November 23). Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/questions", c[Citations.Apa].Text);
+        Assert.Equal("“Discussion Questions,” Three Reasons Harbours Matter: Essay and Reading Guide, last modified November 23, 2026, https://essay.example.org/questions.", c[Citations.ChicagoNote].Text);
+        Assert.Equal("Three Reasons Harbours Matter: Essay and Reading Guide. “Discussion Questions.” Last modified November 23, 2026. https://essay.example.org/questions.", c[Citations.ChicagoBibliography].Text);
         Assert.Equal(["Discussion questions"], c[Citations.Apa].Parts.Where(p => p.Italic).Select(p => p.Text));
         Assert.All(c.Values, citation => Assert.DoesNotContain("n.d.", citation.Text, StringComparison.Ordinal));
         Assert.All(c.Values, citation => Assert.DoesNotContain("ccessed", citation.Text, StringComparison.Ordinal));
@@ -54,18 +54,18 @@ public sealed class CitationsTests
     public void GuidePage_WithoutADate_IsNoDate()
     {
         var c = ByStyle(Citations.GuidePage(new GuidePageCitationInput("Timeline", new Uri("https://essay.example.org/timeline"), null, SiteName)));
-        Assert.Equal("Timeline. (n.d.). There Is Only One Position: Essay and Reading Guide. https://essay.example.org/timeline", c[Citations.Apa].Text);
-        Assert.Equal("“Timeline.” There Is Only One Position: Essay and Reading Guide, essay.example.org/timeline.", c[Citations.Mla].Text);
+        Assert.Equal("Timeline. (n.d.). Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/timeline", c[Citations.Apa].Text);
+        Assert.Equal("“Timeline.” Three Reasons Harbours Matter: Essay and Reading Guide, essay.example.org/timeline.", c[Citations.Mla].Text);
     }
 
     [Fact]
     public void EssayParagraph_PutsTheLocatorInTheInTextCitationAndNote_NotTheEntry()
     {
-        var c = ByStyle(Citations.EssayParagraph("Shaine Scarminach", "There Is Only One Position", Published, 18, Essay, SiteName));
-        Assert.Equal("(Scarminach, par. 18)", c[Citations.MlaInText].Text);
-        Assert.Equal("(Scarminach, 2020, para. 18)", c[Citations.ApaInText].Text);
-        Assert.Equal("Shaine Scarminach, “There Is Only One Position,” January 8, 2020, par. 18, reproduced in There Is Only One Position: Essay and Reading Guide, https://essay.example.org/essay#p18.", c[Citations.ChicagoNote].Text);
-        var whole = ByStyle(Citations.ReproducedEssay("Shaine Scarminach", "There Is Only One Position", Published, Essay, SiteName));
+        var c = ByStyle(Citations.EssayParagraph("Ada Lovell", "Three Reasons Harbours Matter", Published, 18, Essay, SiteName));
+        Assert.Equal("(Lovell, par. 18)", c[Citations.MlaInText].Text);
+        Assert.Equal("(Lovell, 2020, para. 18)", c[Citations.ApaInText].Text);
+        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” January 8, 2020, par. 18, reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, https://essay.example.org/essay#p18.", c[Citations.ChicagoNote].Text);
+        var whole = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Essay, SiteName));
         Assert.Equal(whole[Citations.Mla].Text, c[Citations.Mla].Text);
         Assert.Equal(whole[Citations.Apa].Text, c[Citations.Apa].Text);
         Assert.Equal(whole[Citations.ChicagoBibliography].Text, c[Citations.ChicagoBibliography].Text);
@@ -73,8 +73,8 @@ public sealed class CitationsTests
     }
 
     [Theory]
-    [InlineData("There Is Only One Position", "There is only one position")]
-    [InlineData("There Is Only One Position: essay and reading guide", "There is only one position: Essay and reading guide")]
+    [InlineData("Three Reasons Harbours Matter", "Three reasons harbours matter")]
+    [InlineData("Three Reasons Harbours Matter: essay and reading guide", "Three reasons harbours matter: Essay and reading guide")]
     [InlineData("Why the US Struck", "Why the US struck")]
     public void SentenceCase_KeepsTheFirstWordAfterAColonAndAcronyms(string title, string expected) =>
         Assert.Equal(expected, Citations.SentenceCase(title));
