@@ -50,13 +50,7 @@ public sealed class RealContentTests(RealSite site) : IClassFixture<RealSite>
     [InlineData("gzip")]
     public async Task TheEssayPage_CompressesToUnderAThird(string coding)
     {
-        await EditionTests.WhenBuiltAsync(site.Factory);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/essay");
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
-        using var response = await site.Client.SendAsync(request);
-        Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
-        var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
-        var plain = (await site.Client.GetByteArrayAsync(new Uri("/essay", UriKind.Relative))).Length;
+        var (compressed, plain) = await ServingTests.EssaySizesAsync(site.Factory, site.Client, coding);
         Assert.True(compressed * 3 < plain, $"{coding}: {compressed} bytes against {plain} plain");
     }
 
