@@ -10,11 +10,13 @@ namespace EssaySite.Content;
 public sealed class ContentSnapshot
 {
     private readonly Lazy<IReadOnlyList<SearchDocument>> _searchDocuments;
+    private readonly Lazy<FrozenDictionary<string, string>> _searchVariants;
     private readonly Lazy<SearchIndex> _search;
 
     public ContentSnapshot()
     {
         _searchDocuments = new(() => SearchIndex.DocumentsOf(this));
+        _searchVariants = new(() => SearchIndex.VariantsOf(this));
         _search = new(() => SearchIndex.Build(this));
     }
 
@@ -23,6 +25,9 @@ public sealed class ContentSnapshot
     /// index (<c>/search-index.json</c>) is these as they are.
     /// </summary>
     public IReadOnlyList<SearchDocument> SearchDocuments => _searchDocuments.Value;
+
+    /// <summary>The glossary's spelling variants as search folds them (variant → form), made once per snapshot for both indexes.</summary>
+    public FrozenDictionary<string, string> SearchVariants => _searchVariants.Value;
 
     /// <summary>The search index over this snapshot; the store builds it before the snapshot is served.</summary>
     public SearchIndex Search => _search.Value;

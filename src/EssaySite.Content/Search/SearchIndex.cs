@@ -86,7 +86,7 @@ public sealed partial class SearchIndex
     /// <summary>Folded spelling variants mapped to the one form the index stores (mohamed → muhammad, when the glossary lists both).</summary>
     public IReadOnlyDictionary<string, string> Variants => _variants;
 
-    public static SearchIndex Build(ContentSnapshot site) => new(site.SearchDocuments, VariantMap(site.Terms));
+    public static SearchIndex Build(ContentSnapshot site) => new(site.SearchDocuments, site.SearchVariants);
 
     /// <summary>
     /// What the index finds, in order, without the postings: all the browser's index needs (<c>/search-index.json</c>),
@@ -113,8 +113,11 @@ public sealed partial class SearchIndex
         return docs;
     }
 
-    /// <summary>The glossary's spelling variants, folded, each mapped to the one form the index stores.</summary>
-    public static IReadOnlyDictionary<string, string> VariantsOf(ContentSnapshot site) => VariantMap(site.Terms);
+    /// <summary>
+    /// The glossary's spelling variants, folded, each mapped to the one form the index stores. Read through
+    /// <see cref="ContentSnapshot.SearchVariants"/>, which makes them once.
+    /// </summary>
+    internal static FrozenDictionary<string, string> VariantsOf(ContentSnapshot site) => VariantMap(site.Terms);
 
     /// <summary>Ranked hits: documents with more of the query's words first, then by BM25, with a bonus for the exact phrase.</summary>
     public IReadOnlyList<SearchHit> Search(string? query, int limit = 30)

@@ -33,7 +33,7 @@ public static class BrowserIndex
     public static ReadOnlyMemory<byte> Serialize(ContentSnapshot site)
     {
         var data = new BrowserIndexData(
-            new SortedDictionary<string, string>(SearchIndex.VariantsOf(site).ToDictionary(), StringComparer.Ordinal),
+            new SortedDictionary<string, string>(site.SearchVariants, StringComparer.Ordinal),
             [.. site.SearchDocuments.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost, d.Keywords.Length == 0 ? null : d.Keywords))]);
         return JsonSerializer.SerializeToUtf8Bytes(data, Json.BrowserIndexData);
     }
