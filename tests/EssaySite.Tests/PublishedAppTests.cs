@@ -93,7 +93,8 @@ public sealed class PublishedAppTests : IDisposable
         var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var events = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Contains(events, e => e.TryGetProperty("RequestPath", out var p) && p.GetString() == "/essay"
-            && e.GetProperty("RequestMethod").GetString() == "GET" && e.GetProperty("StatusCode").GetInt32() == 200 && e.TryGetProperty("Elapsed", out _));
+            && e.GetProperty("RequestMethod").GetString() == "GET" && e.GetProperty("StatusCode").GetInt32() == 200 && e.TryGetProperty("Elapsed", out _)
+            && e.GetProperty("RequestId").GetString()!.Contains(':', StringComparison.Ordinal));
         Assert.DoesNotContain(events, e => e.TryGetProperty("RequestPath", out var p) && p.GetString() == "/healthz");
         Assert.Contains(events, e => e.GetProperty("@mt").GetString()!.Contains("shutting down", StringComparison.Ordinal));
         Assert.Equal("", await stderr);

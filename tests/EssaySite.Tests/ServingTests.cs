@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
@@ -36,6 +37,35 @@ public sealed class ServingTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.True(int.Parse(Regex.Match(hsts, "max-age=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 31536000, hsts);
         Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
         Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task RefusedMethods_CarryTheSecurityHeadersToo()
+    {
+        using var response = await site.Client.PostAsync(new Uri("/essay", UriKind.Relative), new StringContent(""));
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
+    }
+
+    [Fact]
+    public async Task AnErrorPage_CarriesTheSecurityHeaders()
+    {
+        // The exception handler clears the failed answer before it renders the error page: the headers must come back.
+        using var site = new SiteFactory();
+        using var failing = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new BrokenClock())));
+        using var client = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var made = await client.GetAsync(new Uri("/assign?paragraphs=2&due=2026-12-01", UriKind.Relative));
+        using var response = await client.GetAsync(made.Headers.Location);
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("BrokenClock", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("BrokenClock: the page's model failed");
     }
 
     [Fact]

@@ -25,23 +25,17 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
 
     public Task InvokeAsync(HttpContext context)
     {
-        // Set as the answer starts, so an error page written after an exception carries them too. The callbacks are
-        // static and take the response as their state: nothing is allocated for them per request.
-        context.Response.OnStarting(_hsts ? WithHsts : WithoutHsts, context.Response);
+        // Written before the answer, not in an OnStarting callback (which Kestrel keeps and runs per request): nothing
+        // after this point clears them, and an error page is re-run through this middleware after the exception
+        // handler has cleared the failed answer, so it carries them too.
+        var headers = Write(context.Response);
+        if (_hsts)
+        {
+            headers.StrictTransportSecurity = Hsts;
+        }
+
         return next(context);
     }
-
-    private static readonly Func<object, Task> WithHsts = state =>
-    {
-        Write((HttpResponse)state).StrictTransportSecurity = Hsts;
-        return Task.CompletedTask;
-    };
-
-    private static readonly Func<object, Task> WithoutHsts = state =>
-    {
-        Write((HttpResponse)state);
-        return Task.CompletedTask;
-    };
 
     private static IHeaderDictionary Write(HttpResponse response)
     {

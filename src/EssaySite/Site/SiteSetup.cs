@@ -65,7 +65,11 @@ public static partial class SiteSetup
                     .Enrich.FromLogContext()
                     // A taken port is told in one line by Program.cs; the host's report of it is a stack trace.
                     .Filter.ByExcluding(e => e.Exception is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException })
-                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    // The host logs nothing of its own per request at these levels, but while its category is on it
+                    // opens a log scope and an Activity for every request, whose only use would be a trace id on the
+                    // request log. The request log names the request itself (RequestId, below); this saves the rest.
+                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off);
                 if (development)
                 {
                     log.WriteTo.Console();
@@ -200,6 +204,8 @@ public static partial class SiteSetup
             // The default template formats the elapsed time ("{Elapsed:0.0000}"), so every JSON event also carries a
             // rendering of it ("@r"); the number alone is what a log reader needs, and it is cheaper to write.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed} ms";
+            // The connection and the request on it ("0HN…:00000001"), as the host's request scope gave it.
+            o.EnrichDiagnosticContext = static (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
             // One event per request, except the health probes a container or load balancer sends every few seconds.
             o.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
