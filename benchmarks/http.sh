@@ -126,6 +126,10 @@ wrk -t2 -c64 -d3s "http://127.0.0.1:$site_port/essay" >/dev/null
 wrk -t2 -c64 -d3s "http://127.0.0.1:$nginx_port/essay/" >/dev/null
 wrk -t2 -c64 -d3s "http://127.0.0.1:$bare_port/essay" >/dev/null
 wrk -t2 -c64 -d3s -s "$work/search.lua" "http://127.0.0.1:$site_port" >/dev/null
+# Every server is warmed on every load it is measured on, so no first round pays a JIT the others do not.
+wrk -t2 -c64 -d3s "${br[@]}" "http://127.0.0.1:$site_port/timeline" >/dev/null
+wrk -t2 -c64 -d3s "${br[@]}" "http://127.0.0.1:$nginx_port/timeline" >/dev/null
+wrk -t2 -c64 -d3s "${br[@]}" "http://127.0.0.1:$bare_br_port/timeline" >/dev/null
 echo "http benchmark: /essay ($(wc -c < "$work/static/essay/index.html") bytes of HTML), /timeline as Brotli ($(wc -c < "$work/static/timeline.br") bytes), search (50 queries in rotation); wrk -t2 -c64, ${rounds} alternating rounds of ${secs}s, $(nproc) cores, $(date -u +%Y-%m-%d)"
 printf '%-8s %-14s %12s %10s %10s\n' round server "requests/s" "p50 ms" "p99 ms"
 declare -A rps p50 p99
