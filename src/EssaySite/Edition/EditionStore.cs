@@ -197,6 +197,12 @@ public sealed partial class EditionStore
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var origin = key.ToString();
             Built(_logger, site.Version, origin, edition.Entries.Count, elapsed);
+            if (!_options.StaticExport)
+            {
+                // The server idles from here on at what it serves from; the export is about to exit anyway.
+                MemoryRelease.AfterBurst();
+            }
+
             return edition;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
