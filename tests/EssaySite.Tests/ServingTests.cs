@@ -52,8 +52,8 @@ public sealed class ServingTests(FixtureSite site) : IClassFixture<FixtureSite>
     public async Task AnErrorPage_CarriesTheSecurityHeaders()
     {
         // The exception handler clears the failed answer before it renders the error page: the headers must come back.
-        using var site = new SiteFactory();
-        using var failing = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new BrokenClock())));
+        using var factory = new SiteFactory();
+        using var failing = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new BrokenClock())));
         using var client = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var made = await client.GetAsync(new Uri("/assign?paragraphs=2&due=2026-12-01", UriKind.Relative));
         using var response = await client.GetAsync(made.Headers.Location);

@@ -13,7 +13,7 @@ namespace EssaySite.Edition;
 /// compacting collection; 142–144 and 177–185 MB with the collection and the trim. Costs one blocking collection of a
 /// small heap per edition, that is per content version and origin.
 /// </remarks>
-public static partial class MemoryRelease
+public static class MemoryRelease
 {
     public static void AfterBurst()
     {

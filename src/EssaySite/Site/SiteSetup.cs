@@ -69,6 +69,7 @@ public static partial class SiteSetup
                     // The host logs nothing of its own per request at these levels, but while its category is on it
                     // opens a log scope and an Activity for every request, whose only use would be a trace id on the
                     // request log. The request log names the request itself (RequestId, below); this saves the rest.
+                    // (A pipeline that fails to build is still reported: the exception reaches Program.cs.)
                     .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off);
                 if (development)
                 {
