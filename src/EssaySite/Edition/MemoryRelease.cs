@@ -15,21 +15,24 @@ namespace EssaySite.Edition;
 /// </remarks>
 public static class MemoryRelease
 {
-    public static void AfterBurst()
+    /// <summary>Compacts the managed heap and trims the C library's; returns whether the C library's heaps were trimmed.</summary>
+    public static bool AfterBurst()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (!OperatingSystem.IsLinux())
         {
-            return;
+            return false;
         }
 
         try
         {
             _ = MallocTrim(0);
+            return true;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
             // A C library without malloc_trim (musl, in Alpine images): its heaps are left as they are.
+            return false;
         }
     }
 
