@@ -28,24 +28,18 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
         // Written before the answer, not in an OnStarting callback (which Kestrel keeps and runs per request): nothing
         // after this point clears them, and an error page is re-run through this middleware after the exception
         // handler has cleared the failed answer, so it carries them too.
-        var headers = Write(context.Response);
-        if (_hsts)
-        {
-            headers.StrictTransportSecurity = Hsts;
-        }
-
-        return next(context);
-    }
-
-    private static IHeaderDictionary Write(HttpResponse response)
-    {
-        var headers = response.Headers;
+        var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = PolicyValue;
         headers.XContentTypeOptions = NoSniff;
         headers["Referrer-Policy"] = Referrer;
         headers["Permissions-Policy"] = Permissions;
         headers["Cross-Origin-Opener-Policy"] = SameOrigin;
         headers["Cross-Origin-Resource-Policy"] = SameOrigin;
-        return headers;
+        if (_hsts)
+        {
+            headers.StrictTransportSecurity = Hsts;
+        }
+
+        return next(context);
     }
 }
