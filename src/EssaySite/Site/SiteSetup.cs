@@ -202,16 +202,12 @@ public static partial class SiteSetup
             // The default template formats the elapsed time ("{Elapsed:0.0000}"), so every JSON event also carries a
             // rendering of it ("@r"); the number alone is what a log reader needs, and it is cheaper to write.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed} ms";
-            // The template's properties and the request's id: the connection and the request on it ("0HN…:00000001"),
-            // as the host's request scope gave it. Given here, not through the diagnostic context, it costs no lock.
-            o.GetMessageTemplateProperties = static (context, path, elapsed, status) =>
-            [
-                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
-                new LogEventProperty("RequestPath", new ScalarValue(path)),
-                new LogEventProperty("StatusCode", new ScalarValue(status)),
-                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
-                new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier)),
-            ];
+            // The template's properties as Serilog makes them, and the request's id: the connection and the request on
+            // it ("0HN…:00000001"), as the host's request scope gave it. Added here, not through the diagnostic context,
+            // it takes no lock.
+            var templateProperties = o.GetMessageTemplateProperties;
+            o.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+                templateProperties(context, path, elapsed, status).Append(new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier)));
             // One event per request, except the health probes a container or load balancer sends every few seconds.
             o.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
