@@ -58,7 +58,7 @@ internal sealed class ContentLoad(ProblemList problems, MarkdownRenderer rendere
 
     public List<string> QuestionRefs(FrontMatter fm, string key) => Ids(fm, key, QuestionRefList);
 
-    /// <summary>An http(s) address from the front matter, without tracking parameters; each fault is a problem on its line.</summary>
+    /// <summary>An http(s) address from the front matter, as <see cref="CitedAddresses"/> asks; each fault is a problem on its line.</summary>
     public string? WebAddress(FrontMatter fm, string key, bool keepIfInvalid)
     {
         var url = fm.Text(key);
@@ -73,9 +73,9 @@ internal sealed class ContentLoad(ProblemList problems, MarkdownRenderer rendere
             return keepIfInvalid ? url : null;
         }
 
-        if (TrackingParameters.Find(url) is { } tracking)
+        if (CitedAddresses.Problem(url) is { } problem)
         {
-            Problems.Add(fm.Path, fm.LineOf(key), TrackingParameters.Problem(tracking));
+            Problems.Add(fm.Path, fm.LineOf(key), problem);
         }
 
         return url;

@@ -148,9 +148,9 @@ public sealed class MarkdownRenderer
                 problems.Add(path, firstLine + auto.Line, $"link target not allowed: '{auto.Url}' (only http, https, mailto and /site links)");
                 auto.ReplaceBy(new LiteralInline(auto.Url));
             }
-            else if (TrackingParameters.Find(url) is { } tracking)
+            else if (CitedAddresses.Problem(url) is { } problem)
             {
-                problems.Add(path, firstLine + auto.Line, TrackingParameters.Problem(tracking));
+                problems.Add(path, firstLine + auto.Line, problem);
             }
         }
 
@@ -173,9 +173,9 @@ public sealed class MarkdownRenderer
             {
                 links.Add(new SiteLink(link.Url, line));
             }
-            else if (TrackingParameters.Find(link.Url) is { } tracking)
+            else if (CitedAddresses.Problem(link.Url) is { } problem)
             {
-                problems.Add(path, line, TrackingParameters.Problem(tracking));
+                problems.Add(path, line, problem);
             }
         }
     }

@@ -84,8 +84,19 @@ public sealed record Essay(
     /// <summary>The words of <see cref="SourceText"/> (runs of characters between white space).</summary>
     public int? WordCount => SourceText is null ? null : System.Text.Encoding.UTF8.GetString(SourceText).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>True when both the first publication's date and its address were confirmed.</summary>
-    public bool OriginalConfirmed => Unconfirmed.Count == 0;
+    /// <summary>
+    /// Which of the first publication's two facts the record did not confirm, as the attribution names them before
+    /// "; not confirmed" ("as supplied with the essay" for both, "date as supplied with the essay" for the date
+    /// alone), or null when both were confirmed. One wording for the essay page, footer, packet and e-book, so that
+    /// none of them calls a confirmed address unconfirmed.
+    /// </summary>
+    public string? UnconfirmedFacts => (Unconfirmed.Contains("published"), Unconfirmed.Contains("original_url")) switch
+    {
+        (true, true) => "as supplied with the essay",
+        (true, false) => "date as supplied with the essay",
+        (false, true) => "address as supplied with the essay",
+        _ => null,
+    };
 }
 
 public sealed record TimelineEvent(

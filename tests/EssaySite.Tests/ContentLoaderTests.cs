@@ -205,6 +205,38 @@ public sealed class ContentLoaderTests : IDisposable
             Problems());
     }
 
+    [Theory]
+    [InlineData("https://digital-release.example.com/homenews/senate/1-a-story", "digital-release.example.com")]
+    [InlineData("https://STAGING.example.com/a-story", "staging.example.com")]
+    [InlineData("https://resolve.example.org/core/journals/a/article/b", "resolve.example.org")]
+    public void ASourceAddress_OnAStagingPreviewOrResolverHost_IsAProblemWithItsLine(string url, string host)
+    {
+        _content.Write("sources/staged.md", $"---\ntitle: \"A story\"\nurl: \"{url}\"\n---\n\nA story.\n");
+        var problem = Assert.Single(Problems());
+        Assert.Equal($"content/sources/staged.md:3: the address is on '{host}', a staging, preview or resolver server: cite the publisher's public address of the page (or leave the address out and list 'url' as unconfirmed)", problem);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/a-story/?return", "return")]
+    [InlineData("https://example.org/a-story?id=7&amp=1", "amp")]
+    [InlineData("https://example.org/a-story?ReturnUrl=%2Fhome", "returnurl")]
+    public void ASourceAddress_WithAListOnlyQuery_IsAProblemWithItsLine(string url, string parameter)
+    {
+        _content.Write("sources/listed.md", $"---\ntitle: \"A story\"\nurl: \"{url}\"\n---\n\nA story.\n");
+        var problem = Assert.Single(Problems());
+        Assert.Equal($"content/sources/listed.md:3: the address carries the query parameter '{parameter}', which only says how the page was reached or listed: cite the page without it", problem);
+    }
+
+    [Theory]
+    [InlineData("https://www.thehill.com/homenews/a-story")]
+    [InlineData("https://previewer.example.com/a-story")]
+    [InlineData("https://example.org/stage/preview?resolve=no")]
+    public void AnAddressThatOnlyMentionsAStagingWord_IsAccepted(string url)
+    {
+        _content.Write("sources/plain.md", $"---\ntitle: \"A record\"\nurl: \"{url}\"\n---\n\nA record.\n");
+        Assert.Empty(Problems());
+    }
+
     [Fact]
     public void AnAddressWithAnOrdinaryQuery_IsAccepted()
     {

@@ -45,6 +45,36 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
         Assert.NotNull(sources.GetElementById(link.GetAttribute("href")!.Split('#')[1]));
     }
 
+    // The fixture essay lists both facts as unconfirmed; each test replaces that line with its own.
+    private static async Task<(AngleSharp.Html.Dom.IHtmlDocument Essay, AngleSharp.Html.Dom.IHtmlDocument Packet)> PagesWithUnconfirmedLine(string line)
+    {
+        using var content = new TempContent();
+        var essayMd = Path.Combine(content.ContentRoot, "essay.md");
+        File.WriteAllText(essayMd, File.ReadAllText(essayMd).Replace("unconfirmed: [published, original_url]\n", line, StringComparison.Ordinal));
+        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        var client = factory.Client();
+        return (await client.GetDocumentAsync("/essay"), await client.GetDocumentAsync("/packet"));
+    }
+
+    // When the record confirms the address but not the date, every attribution says only the date is unconfirmed.
+    [Fact]
+    public async Task AConfirmedAddressWithAnUnconfirmedDate_IsCalledUnconfirmedOnlyForTheDate()
+    {
+        var (essay, packet) = await PagesWithUnconfirmedLine("unconfirmed: [published]\n");
+        Assert.Equal("(date as supplied with the essay; not confirmed)", Html.Fold(essay.QuerySelector(".essay-header .unconfirmed")!.TextContent));
+        Assert.Contains("(date as supplied with the essay; not confirmed).", Html.Fold(essay.QuerySelector("footer.site-footer")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("the author’s website (date as supplied with the essay; not confirmed), reproduced", Html.Fold(packet.QuerySelector(".packet-header")!.TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConfirmedOriginal_CarriesNoUnconfirmedNote()
+    {
+        var (essay, packet) = await PagesWithUnconfirmedLine("");
+        Assert.Null(essay.QuerySelector(".essay-header .unconfirmed"));
+        Assert.DoesNotContain("not confirmed", essay.QuerySelector("footer.site-footer")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("not confirmed", packet.QuerySelector(".packet-header > p")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EssayTxt_IsTheTextAsReceivedByteForByte_AsPlainText()
     {

@@ -124,7 +124,7 @@ public static partial class EssayBook
                 new XElement(X + "p", Class("byline"),
                     $"By {essay.Author} · written ", Time(essay.Written), " · first published ", Time(essay.Published), " on ",
                     new XElement(X + "a", new XAttribute("href", essay.OriginalUrl), "the author’s website"),
-                    essay.OriginalConfirmed ? "." : " (as supplied with the essay; not confirmed)."),
+                    essay.UnconfirmedFacts is { } facts ? $" ({facts}; not confirmed)." : "."),
                 new XElement(X + "p", Class("note"), "This is the author’s opinion, reproduced word for word and unchanged",
                     guide.Count == 0
                         ? new object[] { ", from ", home, "." }

@@ -22,7 +22,7 @@ public sealed record CitedCopy(string Given, string Family, string Title, string
 
     /// <summary>
     /// The copy on this site, dated as the site's own citations date it (the essay's first publication, as supplied
-    /// with the essay). The original's address is left out: it is not confirmed, and this record cites this copy.
+    /// with the essay). The original's address is left out: this record cites this copy.
     /// </summary>
     public static CitedCopy Of(Essay essay, Uri essayUrl, string siteName, int? paragraph = null)
     {
