@@ -28,7 +28,9 @@ fi
 
 source benchmarks/first-200.sh
 start_site() { # [Site__BaseUrl]: starts the published site; sets app_pid
-  (cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Site__BaseUrl="${1:-}" exec dotnet "$app/EssaySite.dll" >/dev/null 2>&1) &
+  local base=()
+  if [ -n "${1:-}" ]; then base=(--Site:BaseUrl="$1"); fi
+  (cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" exec dotnet "$app/EssaySite.dll" "${base[@]}" >/dev/null 2>&1) &
   app_pid=$!
   wait_for_200 "$port" /essay || { echo "the site did not answer /essay"; exit 1; }
   # Wait for the edition: its pages carry an ETag.
