@@ -47,6 +47,15 @@ public sealed record Field(string Name, FieldType Type, bool Required, string De
 /// <param name="Where">Where its files live: <c>content/timeline/&lt;id&gt;.md</c>.</param>
 public sealed record ContentKind(string Id, string Title, string Where, IReadOnlyList<Field> Fields)
 {
+    /// <summary>How large one file of this kind may be, in bytes, unless its kind says otherwise.</summary>
+    public const int DefaultMaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// How large one file of this kind may be: past this, <c>check</c> and start-up say so rather than read it. A
+    /// 5 MB commentary file made every new search take 0.67 s; no page of prose comes near 1 MB.
+    /// </summary>
+    public int MaxBytes { get; init; } = DefaultMaxBytes;
+
     /// <summary>The folder the loader finds its files in ("" for the top level); null for a kind read another way.</summary>
     public string? Folder { get; init; }
 

@@ -12,6 +12,12 @@ namespace EssaySite.Content;
 /// </summary>
 public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addresses)
 {
+    /// <summary>
+    /// How long one file may take to read; null for no limit. A reload behind a running site sets one, so a file
+    /// that blocks (a named pipe, a stalled mount) becomes a problem instead of a reload that never ends.
+    /// </summary>
+    public TimeSpan? ReadLimit { get; init; }
+
     /// <summary>Loads the folder, throwing <see cref="ContentException"/> with every problem if any.</summary>
     public ContentSnapshot Load(string contentRoot)
     {
@@ -95,13 +101,30 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
     {
         var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
         var path = $"{display}/{relative}";
-        var bytes = File.ReadAllBytes(file);
         var problems = new ProblemList();
-        var fm = FrontMatter.Parse(path, Encoding.UTF8.GetString(bytes), problems);
-        // Only the essay needs each block's HTML apart (one element per paragraph).
-        var blockHtml = !relative.Contains('/', StringComparison.Ordinal) && fm?.Peek("kind") == "essay";
-        var body = fm is null ? null : renderer.Render(fm.Body, fm.Path, fm.BodyLine, problems, blockHtml);
-        return new PreparedFile(path, relative, bytes, fm, body, problems);
+        var folder = relative.Contains('/', StringComparison.Ordinal) ? relative[..relative.IndexOf('/', StringComparison.Ordinal)] : "";
+        var maxBytes = ContentKinds.ByFolder.GetValueOrDefault(folder)?.MaxBytes ?? ContentKind.DefaultMaxBytes;
+        if (ContentFiles.Read(file, path, maxBytes, ReadLimit, problems) is not { } bytes)
+        {
+            return new PreparedFile(path, relative, [], null, null, problems);
+        }
+
+        FrontMatter? fm = null;
+        try
+        {
+            fm = FrontMatter.Parse(path, Encoding.UTF8.GetString(bytes), problems);
+            // Only the essay needs each block's HTML apart (one element per paragraph).
+            var blockHtml = !relative.Contains('/', StringComparison.Ordinal) && fm?.Peek("kind") == "essay";
+            var body = fm is null ? null : renderer.Render(fm.Body, fm.Path, fm.BodyLine, problems, blockHtml);
+            return new PreparedFile(path, relative, bytes, fm, body, problems);
+        }
+        catch (Exception e) when (e is not (IOException or OutOfMemoryException))
+        {
+            // Markdig and the sanitizer give up on some inputs ("depth limit exceeded" for 2,000 nested quotes): the
+            // file gets a problem like any other, at its body's first line, instead of stopping the whole load.
+            problems.Add(path, fm?.BodyLine ?? 1, $"the file could not be rendered: {e.Message.TrimEnd('.')}");
+            return new PreparedFile(path, relative, bytes, null, null, problems);
+        }
     }
 
     private static void ReadFile(ContentLoad load, PreparedFile file)
@@ -133,9 +156,24 @@ public sealed class ContentLoader(MarkdownRenderer renderer, SiteAddresses addre
             problems.Add(path, fm.BodyLine, "the page is empty: write some Markdown after the front matter");
         }
 
+        foreach (var key in InvisibleCharacters.CheckedFields)
+        {
+            if (fm.Peek(key) is { } value && InvisibleCharacters.Find(value) is { } found)
+            {
+                problems.Add(path, fm.LineOf(key), $"'{key}' holds {found}, which is invisible or reorders the text around it: delete it");
+            }
+        }
+
         if (ContentKinds.ByFolder.GetValueOrDefault(folder)?.Read is { } read)
         {
-            read(load, new ContentFile(fm, id, file.Body!));
+            try
+            {
+                read(load, new ContentFile(fm, id, file.Body!));
+            }
+            catch (Exception e) when (e is not (IOException or OutOfMemoryException))
+            {
+                problems.Add(path, fm.BodyLine, $"the file could not be rendered: {e.Message.TrimEnd('.')}");
+            }
         }
         else
         {

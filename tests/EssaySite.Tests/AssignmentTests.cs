@@ -129,7 +129,9 @@ public sealed class AssignmentTests
 
         var (bad, problems) = new AssignmentForm("some", "40", false, false, ["99", "x"], "tomorrow", null).Build(30, 16);
         Assert.Null(bad);
-        Assert.Equal(4, problems.Count);
+        // Paragraphs, due date, and one problem for both unknown questions.
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Field == "questions" && p.Message.StartsWith("There is no question “99” (and 1 more)", StringComparison.Ordinal));
         Assert.Single(new AssignmentForm("none", null, false, false, [], null, null).Build(30, 16).Problems);
     }
 }

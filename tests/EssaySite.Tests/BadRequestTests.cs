@@ -9,10 +9,16 @@ namespace EssaySite.Tests;
 /// <summary>The app on a real Kestrel port, spoken to over a raw socket so that nothing tidies the request first.</summary>
 public sealed class KestrelSite : IDisposable
 {
-    private readonly SiteFactory _factory = new();
+    private readonly SiteFactory _factory;
 
     public KestrelSite()
+        : this(new SiteFactory())
     {
+    }
+
+    internal KestrelSite(SiteFactory factory)
+    {
+        _factory = factory;
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -21,11 +27,8 @@ public sealed class KestrelSite : IDisposable
 
     public int Port { get; }
 
-    public async Task<(int Status, string Headers, string Body)> SendAsync(string method, string target, params string[] headers)
+    public Task<(int Status, string Headers, string Body)> SendAsync(string method, string target, params string[] headers)
     {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", Port);
-        await using var stream = client.GetStream();
         var request = new StringBuilder().Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
         if (!headers.Any(h => h.StartsWith("Host:", StringComparison.OrdinalIgnoreCase)))
         {
@@ -38,7 +41,16 @@ public sealed class KestrelSite : IDisposable
         }
 
         request.Append("Connection: close\r\n\r\n");
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()));
+        return SendRawAsync(request.ToString());
+    }
+
+    /// <summary>A request exactly as given, for one no client library would send (HTTP/1.0 without a Host).</summary>
+    public async Task<(int Status, string Headers, string Body)> SendRawAsync(string request)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
         using var memory = new MemoryStream();
         await stream.CopyToAsync(memory);
         var response = Encoding.UTF8.GetString(memory.ToArray());

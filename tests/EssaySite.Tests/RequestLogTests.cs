@@ -53,6 +53,43 @@ public sealed class RequestLogTests
         Assert.Equal("/second", JsonDocument.Parse(line).RootElement.GetProperty("RequestPath").GetString());
     }
 
+    [Fact]
+    public void TheStream_IsOnlyEverGivenWholeLines_InPiecesAPipeTakesWhole()
+    {
+        var stream = new WritesKept();
+        using (var lines = new BufferedLines(stream))
+        {
+            var sink = new BufferedConsoleSink(new CompactJsonFormatter(), lines);
+            // More than the buffer holds, in lines of many lengths, so that it fills and is written out mid-stream.
+            for (var i = 0; i < 3_000; i++)
+            {
+                sink.Emit(Request("/" + new string('p', i % 500), i));
+            }
+
+            sink.Emit(Request("/" + new string('x', 10_000), 3_000));
+            lines.Flush();
+        }
+
+        Assert.True(stream.Writes.Count > 20);
+        Assert.All(stream.Writes, write =>
+        {
+            Assert.Equal((byte)'\n', write[^1]);
+            Assert.True(write.Length <= BufferedLines.AtomicWrite || write.Count(b => b == '\n') == 1, $"a write of {write.Length} bytes holds more than one line");
+            Assert.All(System.Text.Encoding.UTF8.GetString(write).Split('\n', StringSplitOptions.RemoveEmptyEntries), line => JsonDocument.Parse(line).Dispose());
+        });
+        Assert.Equal(3_001, stream.Writes.Sum(w => w.Count(b => b == '\n')));
+    }
+
+    /// <summary>A stream that keeps each write apart, as a pipe would receive them.</summary>
+    private sealed class WritesKept : MemoryStream
+    {
+        public List<byte[]> Writes { get; } = [];
+
+        public override void Write(byte[] buffer, int offset, int count) => Writes.Add(buffer[offset..(offset + count)]);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Writes.Add(buffer.ToArray());
+    }
+
     private static LogEvent Request(string path, int status) => new(
         DateTimeOffset.UnixEpoch,
         LogEventLevel.Information,

@@ -18,9 +18,18 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The app on the repository's real content/, for the tests of that content.</summary>
     public static SiteFactory RealContent() => new SiteFactory().With("Site:ContentPath", Repo.Content);
 
+    private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> _services = [];
+
     public SiteFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds services to the app's own (a log sink, which Serilog reads from the services).</summary>
+    public SiteFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -32,6 +41,11 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

@@ -7,18 +7,18 @@ using Microsoft.Extensions.Options;
 namespace EssaySite.Edition;
 
 /// <summary>
-/// The editions of the current content version: one per public origin the site answers for (the configured
-/// <c>Site:BaseUrl</c>, or each scheme, host and path base requests arrive with, at most <see cref="MaxOrigins"/>, so
-/// no request ever gets another host's absolute URLs and a stranger's Host headers cannot fill memory). An edition is
-/// built in the background, by running each fixed address through the site's own pipeline once; until it is ready,
-/// and for origins past the bound, pages are rendered on demand. A new content version starts a new generation in
-/// one reference assignment, so a request is answered wholly from one version.
+/// The editions of the current content version. The site's own origin has one: the configured <c>Site:BaseUrl</c>
+/// (with its path base), which every request is keyed by, or else the first address the server listens on. It is
+/// built in the background at start-up and after each reload, by running each fixed address through the site's own
+/// pipeline once; until it is ready, pages are rendered on demand. Any other origin (a Host header no one configured)
+/// gets no edition: its pages are rendered on demand, once per address, and kept in a bounded cache with the search
+/// answers (<see cref="MaxAnswers"/>, least recently used first out), so a client cycling Host headers costs renders
+/// but never takes the site's own edition or clears the cache. A new content version starts a new generation in one
+/// reference assignment, so a request is answered wholly from one version.
 /// </summary>
-public sealed partial class EditionStore
+public sealed partial class EditionStore : IDisposable
 {
-    public const int MaxOrigins = 4;
-
-    /// <summary>How many recent search answers a content version keeps (all are dropped when it is full).</summary>
+    /// <summary>How many answers made on demand (searches, and pages for other origins) a content version keeps.</summary>
     public const int MaxAnswers = 512;
 
     private readonly IServiceScopeFactory _scopes;
@@ -26,37 +26,56 @@ public sealed partial class EditionStore
     private readonly ILogger<EditionStore> _logger;
 
     // The configured public origin, parsed once rather than on every request.
-    private readonly (string Scheme, string Authority)? _configured;
+    private readonly EditionKey? _configured;
+    private readonly Lazy<EditionKey> _own;
     private Generation _current = new("", new(), new(FrozenSet<string>.Empty));
 
-    public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, ILogger<EditionStore> logger)
+    public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, ILogger<EditionStore> logger)
     {
         _scopes = scopes;
         _options = options.Value;
         _logger = logger;
-        _configured = _options.BaseUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? (uri.Scheme, uri.Authority) : null;
+        _configured = _options.BaseUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? new EditionKey(uri.Scheme, uri.Authority, _options.PublicPathBase)
+            : null;
+        // Read when first needed: the server knows its addresses only once it has started.
+        _own = new(() => _configured ?? ListeningKey(server, _options.NormalizedBasePath));
         // A reload re-renders the origins the last version was serving, at once, rather than on their next request.
         content.Published += Rebuild;
     }
 
     private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions, Lazy<FrozenSet<string>> Fixed)
     {
-        public ConcurrentDictionary<(EditionKey, string), EditionEntry> Answers { get; } = new();
+        public RecentCache<(EditionKey, string), EditionEntry> Answers { get; } = new(MaxAnswers);
     }
 
     /// <summary>The pipeline behind the edition's middleware, which renders a page as a request would. Set at start-up.</summary>
     internal RequestDelegate? Pipeline { get; set; }
 
-    /// <summary>The origin a request's absolute URLs are written for.</summary>
+    /// <summary>The site's own origin, whose edition is built at start-up and kept whatever other Hosts ask for.</summary>
+    public EditionKey OwnKey => _own.Value;
+
+    /// <summary>The origin a request's absolute URLs are written for: with <c>Site:BaseUrl</c>, that one, whatever the request says.</summary>
     public EditionKey KeyFor(HttpContext context)
     {
+        if (_configured is { } configured)
+        {
+            return configured;
+        }
+
         var request = context.Request;
-        return _configured is var (scheme, authority)
-            ? new EditionKey(scheme, authority, request.PathBase.Value ?? "")
-            : new EditionKey(request.Scheme, request.Host.Value ?? "", request.PathBase.Value ?? "");
+        return new EditionKey(request.Scheme, request.Host.Value ?? "", request.PathBase.Value ?? "");
     }
 
-    /// <summary>The ready edition of this snapshot for this origin, or null (and, within the bound, one is begun).</summary>
+    // The first address the server listens on ("http://127.0.0.1:5080"); an in-memory server has none, and its
+    // requests come as http://localhost.
+    private static EditionKey ListeningKey(Microsoft.AspNetCore.Hosting.Server.IServer server, string pathBase) =>
+        server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
+        && Uri.TryCreate(address, UriKind.Absolute, out var uri)
+            ? new EditionKey(uri.Scheme, uri.Authority, pathBase)
+            : new EditionKey("http", "localhost", pathBase);
+
+    /// <summary>The ready edition of this snapshot for this origin, or null (and, for the site's own origin, one is begun).</summary>
     public SiteEdition? Find(ContentSnapshot site, EditionKey key)
     {
         if (CurrentFor(site) is not { } generation)
@@ -66,7 +85,7 @@ public sealed partial class EditionStore
 
         if (!generation.Editions.TryGetValue(key, out var edition))
         {
-            if (generation.Editions.Count >= MaxOrigins)
+            if (key != OwnKey)
             {
                 return null;
             }
@@ -79,8 +98,9 @@ public sealed partial class EditionStore
     }
 
     /// <summary>
-    /// A search answer: made through the pipeline the first time a query is asked, then kept with the content
-    /// version (at most <see cref="MaxAnswers"/>), so a popular query costs a look-up. Null while no pipeline is set.
+    /// A search answer, or a fixed address without its edition: made through the pipeline the first time it is asked
+    /// (once, however many ask at that moment), then kept with the content version (the <see cref="MaxAnswers"/> most
+    /// recently used), so a popular query costs a look-up. Null while no pipeline is set.
     /// </summary>
     public async ValueTask<EditionEntry?> AnswerAsync(ContentSnapshot site, EditionKey key, string path, QueryString query)
     {
@@ -89,44 +109,48 @@ public sealed partial class EditionStore
             return null;
         }
 
-        var id = (key, path + query.Value);
-        if (generation.Answers.TryGetValue(id, out var known))
+        return await generation.Answers.GetOrAdd((key, path + query.Value), _ =>
         {
-            return known;
-        }
-
-        var entry = await RenderAsync(pipeline, site, key, path, query, quick: true, expectedStatus: null);
-        if (entry is not null)
-        {
-            if (generation.Answers.Count >= MaxAnswers)
+            // Made for whoever asks first, but it belongs to none of them: their cancellation or log context is not its.
+            using (ExecutionContext.SuppressFlow())
             {
-                generation.Answers.Clear();
+                return Task.Run(() => key == OwnKey ? RenderAsync(pipeline, site, key, path, query, quick: true, expectedStatus: null) : RenderForStrangerAsync(pipeline, site, key, path, query));
             }
+        });
+    }
 
-            generation.Answers[id] = entry;
+    // Pages for origins other than the site's own are rendered one at a time: a client cycling Host headers makes
+    // every one of its requests a render, and unchecked those took both cores from the site's own address (measured
+    // with benchmarks/host-cycling.sh: 3,100 requests/s alone, 150–230 beside it). One at a time, they can take one.
+    private readonly SemaphoreSlim _strangerRenders = new(1);
+
+    public void Dispose() => _strangerRenders.Dispose();
+
+    private async Task<EditionEntry?> RenderForStrangerAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path, QueryString query)
+    {
+        await _strangerRenders.WaitAsync();
+        try
+        {
+            return await RenderAsync(pipeline, site, key, path, query, quick: true, expectedStatus: null);
         }
-
-        return entry;
+        finally
+        {
+            _strangerRenders.Release();
+        }
     }
 
     /// <summary>Whether the address is one of the snapshot's fixed addresses, which its edition holds.</summary>
     public bool IsFixed(ContentSnapshot site, string path) => CurrentFor(site) is { } generation && generation.Fixed.Value.Contains(path);
 
-    /// <summary>The edition of this snapshot for this origin once it is built (begun if it is not), or null past the bound.</summary>
-    public Task<SiteEdition?> WhenBuilt(ContentSnapshot site, EditionKey key)
-    {
-        if (CurrentFor(site) is not { } generation || (!generation.Editions.ContainsKey(key) && generation.Editions.Count >= MaxOrigins))
-        {
-            return Task.FromResult<SiteEdition?>(null);
-        }
+    /// <summary>
+    /// The edition of this snapshot for this origin once it is built (begun if it is not). For code that names its
+    /// origin (start-up, the export); a request begins none but its site's own (<see cref="Find"/>).
+    /// </summary>
+    public Task<SiteEdition?> WhenBuilt(ContentSnapshot site, EditionKey key) =>
+        CurrentFor(site) is { } generation ? generation.Editions.GetOrAdd(key, k => Start(site, k)).Value : Task.FromResult<SiteEdition?>(null);
 
-        return generation.Editions.GetOrAdd(key, k => Start(site, k)).Value;
-    }
-
-    /// <summary>Builds the configured origin's edition now, in the background (start-up calls this once the content is loaded).</summary>
-    public Task<SiteEdition?> Warm(ContentSnapshot site) => _configured is var (scheme, authority)
-        ? WhenBuilt(site, new EditionKey(scheme, authority, _options.NormalizedBasePath))
-        : Task.FromResult<SiteEdition?>(null);
+    /// <summary>Builds the site's own edition now, in the background (start-up calls this once the content is loaded).</summary>
+    public Task<SiteEdition?> Warm(ContentSnapshot site) => WhenBuilt(site, OwnKey);
 
     /// <summary>
     /// Renders every fixed address of the snapshot for one origin; also what the static export writes. The export

@@ -42,18 +42,44 @@ public static class BufferedConsole
 
 /// <summary>
 /// Lines written whole into a buffer over a stream, from any thread. Only the copy into the buffer holds the lock;
-/// each line is made before that, by its own thread.
+/// each line is made before that, by its own thread. Only whole lines ever reach the stream, and in writes of at most
+/// <see cref="AtomicWrite"/> bytes where the lines allow it, so a process killed at any moment leaves no half event
+/// for a log shipper: a pipe takes a write of that size whole or not at all.
 /// </summary>
 public sealed class BufferedLines(Stream stream) : IDisposable
 {
+    /// <summary>PIPE_BUF on Linux: the largest write to a pipe that is never interleaved or split.</summary>
+    public const int AtomicWrite = 4096;
+
+    private const int Capacity = 64 * 1024;
+    private static readonly UTF8Encoding Utf8 = new(false);
     private readonly Lock _gate = new();
-    private readonly StreamWriter _writer = new(stream, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+    private readonly Encoder _encoder = Utf8.GetEncoder();
+    private byte[] _buffer = new byte[Capacity];
+    private int _used;
+    private bool _closed;
 
     public void Write(StringBuilder line)
     {
         lock (_gate)
         {
-            _writer.Write(line);
+            var most = Utf8.GetMaxByteCount(line.Length);
+            if (_used + most > _buffer.Length)
+            {
+                WriteOut();
+                if (most > _buffer.Length)
+                {
+                    // One line longer than the buffer (a long stack trace): a buffer of its size, for this line only.
+                    _buffer = new byte[most];
+                }
+            }
+
+            foreach (var chunk in line.GetChunks())
+            {
+                _used += _encoder.GetBytes(chunk.Span, _buffer.AsSpan(_used), flush: false);
+            }
+
+            _used += _encoder.GetBytes([], _buffer.AsSpan(_used), flush: true);
         }
     }
 
@@ -61,26 +87,62 @@ public sealed class BufferedLines(Stream stream) : IDisposable
     {
         lock (_gate)
         {
-            try
+            WriteOut();
+        }
+    }
+
+    // Under the lock: the buffer goes out in pieces that each end at a line's end.
+    private void WriteOut()
+    {
+        var pending = _buffer.AsSpan(0, _used);
+        _used = 0;
+        if (_buffer.Length > Capacity)
+        {
+            // The one long line's buffer is not kept (pending still reads it).
+            _buffer = new byte[Capacity];
+        }
+
+        if (_closed || pending.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!pending.IsEmpty)
             {
-                _writer.Flush();
+                var window = pending[..Math.Min(pending.Length, AtomicWrite)];
+                var end = window.LastIndexOf((byte)'\n');
+                if (end < 0)
+                {
+                    // A line longer than one atomic write: it goes out alone, whole.
+                    end = pending.IndexOf((byte)'\n') is var next and >= 0 ? next : pending.Length - 1;
+                }
+
+                stream.Write(pending[..(end + 1)]);
+                pending = pending[(end + 1)..];
             }
-            catch (IOException)
-            {
-                // Standard output closed (a pipe whose reader went away): nothing more can be written.
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+
+            stream.Flush();
+        }
+        catch (IOException)
+        {
+            // Standard output closed (a pipe whose reader went away): nothing more can be written.
+            _closed = true;
+        }
+        catch (ObjectDisposedException)
+        {
+            _closed = true;
         }
     }
 
     public void Dispose()
     {
-        Flush();
         lock (_gate)
         {
-            _writer.Dispose();
+            WriteOut();
+            _closed = true;
+            stream.Dispose();
         }
     }
 }

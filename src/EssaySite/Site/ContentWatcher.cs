@@ -5,12 +5,21 @@ namespace EssaySite.Site;
 /// <summary>
 /// Live preview: watches the content folder and rebuilds the snapshot when a file is edited, added or
 /// deleted. A change marks the content stale; the next request (or a short debounce, whichever comes
-/// first) reloads it, so the next page load shows the edit. A reload that fails keeps the last good
+/// first) starts a reload in the background, and the request waits for it a moment (<see cref="RequestWait"/>), so
+/// the next page load shows the edit. No request ever runs a reload or waits on a lock one holds: a file that blocks
+/// when read (a named pipe, a stalled mount) costs that moment at most, the read gives up after
+/// <see cref="ReadLimit"/>, and the last good snapshot is served meanwhile. A reload that fails keeps the last good
 /// snapshot and logs every problem with its file and line.
 /// </summary>
 public sealed partial class ContentWatcher : IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How long one content file may take to read in a reload.</summary>
+    public static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a request waits for a reload it found pending before it is answered from the last snapshot.</summary>
+    public static readonly TimeSpan RequestWait = TimeSpan.FromSeconds(1);
 
     // File system events can be dropped (a busy machine, inotify limits), so a slow poll of the
     // files' names, sizes and times backs the watcher up.
@@ -22,13 +31,14 @@ public sealed partial class ContentWatcher : IDisposable
     private readonly Timer _poll;
     private long _fingerprint;
     private readonly Lock _gate = new();
+    private Task _reload = Task.CompletedTask;
     private int _stale;
 
     public ContentWatcher(ContentStore store, ILogger<ContentWatcher> logger)
     {
         _store = store;
         _logger = logger;
-        _timer = new Timer(_ => ReloadIfStale(), null, Timeout.Infinite, Timeout.Infinite);
+        _timer = new Timer(_ => _ = ReloadIfStale(), null, Timeout.Infinite, Timeout.Infinite);
         _fingerprint = Fingerprint();
         _poll = new Timer(_ => PollForChanges(), null, Poll, Poll);
         _watcher = new FileSystemWatcher(store.ContentRoot)
@@ -55,7 +65,7 @@ public sealed partial class ContentWatcher : IDisposable
         if (Interlocked.Exchange(ref _fingerprint, now) != now)
         {
             Interlocked.Exchange(ref _stale, 1);
-            ReloadIfStale();
+            _ = ReloadIfStale();
         }
     }
 
@@ -79,21 +89,58 @@ public sealed partial class ContentWatcher : IDisposable
         }
     }
 
-    /// <summary>Reloads if a change was seen since the last reload. Safe to call from any thread.</summary>
-    public void ReloadIfStale()
+    /// <summary>
+    /// Starts a reload in the background if a change was seen since the last one, and returns it (or the one already
+    /// running, which picks the change up when it is done). Safe to call from any thread; never blocks.
+    /// </summary>
+    public Task ReloadIfStale()
     {
         if (Volatile.Read(ref _stale) == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Held only to start a reload, never while one runs.
+        lock (_gate)
+        {
+            if (!_reload.IsCompleted)
+            {
+                return _reload;
+            }
+
+            using (ExecutionContext.SuppressFlow())
+            {
+                _reload = Task.Run(Reload);
+            }
+
+            return _reload;
+        }
+    }
+
+    /// <summary>For the request pipeline: waits a moment for a pending reload, then goes on with whatever snapshot is current.</summary>
+    public async Task WaitBrieflyAsync(CancellationToken aborted)
+    {
+        var reload = ReloadIfStale();
+        if (reload.IsCompleted)
         {
             return;
         }
 
-        lock (_gate)
+        try
         {
-            if (Interlocked.Exchange(ref _stale, 0) == 0)
-            {
-                return;
-            }
+            await reload.WaitAsync(RequestWait, aborted);
+        }
+        catch (TimeoutException)
+        {
+            // The reload goes on in the background; this request gets the last good snapshot.
+        }
+    }
 
+    private void Reload()
+    {
+        // A change seen while a reload runs is read by the next round, not lost.
+        while (Interlocked.Exchange(ref _stale, 0) == 1)
+        {
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -111,7 +158,7 @@ public sealed partial class ContentWatcher : IDisposable
                         }
                     }
 
-                    return;
+                    break;
                 }
                 catch (IOException e) when (attempt < 5)
                 {
@@ -122,7 +169,7 @@ public sealed partial class ContentWatcher : IDisposable
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
                 {
                     FileUnreadable(e, _store.CurrentVersion);
-                    return;
+                    break;
                 }
             }
         }

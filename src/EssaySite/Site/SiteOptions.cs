@@ -30,7 +30,8 @@ public sealed class SiteOptions
 
     /// <summary>
     /// Proxies whose X-Forwarded-For/-Proto/-Host/-Prefix headers are believed: addresses or networks
-    /// ("10.0.0.0/8"), or "*" for any. Empty: only a proxy on this machine.
+    /// ("10.0.0.0/8"), or "*" for any (Development only). Empty: none, not even one on this machine, whose forwarded
+    /// headers may be a client's own.
     /// </summary>
     public string[]? TrustedProxies { get; set; }
 
@@ -43,6 +44,23 @@ public sealed class SiteOptions
     /// <summary><see cref="BasePath"/> in one form: "" or "/reading" (leading slash, no trailing one).</summary>
     public string NormalizedBasePath => BasePath is { Length: > 0 } b && b.Trim('/') is { Length: > 0 } trimmed ? "/" + trimmed : "";
 
+    /// <summary>
+    /// The path base links are written under when <see cref="BaseUrl"/> is set: <see cref="BasePath"/>, or else the
+    /// configured address's own path ("https://example.org/reading" gives "/reading"). No request header changes it.
+    /// </summary>
+    public string PublicPathBase => NormalizedBasePath is { Length: > 0 } basePath ? basePath
+        : BaseUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.Trim('/') is { Length: > 0 } path ? "/" + path
+        : "";
+
+    /// <summary>
+    /// Whether a path base (configured, or a proxy's X-Forwarded-Prefix) is one this site writes links under: a
+    /// leading slash and segments of letters, digits and - _ . ~, so no "//host", scheme, "..", space or control
+    /// character can reach a link or a redirect.
+    /// </summary>
+    public static bool IsSitePath(string path) =>
+        path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal)
+        && !path.Split('/').Any(segment => segment is "." or ".." || segment.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')));
+
     public IEnumerable<string> Validate()
     {
         if (BaseUrl is not null && !IsHttpUrl(BaseUrl))
@@ -50,10 +68,13 @@ public sealed class SiteOptions
             yield return $"Site:BaseUrl must be an absolute http(s) URL, not '{BaseUrl}'";
         }
 
-        if (BasePath is { Length: > 0 } basePath && (!basePath.StartsWith('/') || basePath.Contains("//", StringComparison.Ordinal)
-            || basePath.Split('/').Any(segment => segment is "." or ".." || segment.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')))))
+        if (BasePath is { Length: > 0 } basePath && !IsSitePath(basePath))
         {
             yield return $"Site:BasePath must be a path such as /reading (letters, digits, - _ . ~ between slashes), not '{basePath}'";
+        }
+        else if (BaseUrl is { Length: > 0 } url && IsHttpUrl(url) && new Uri(url).AbsolutePath.TrimEnd('/') is { Length: > 0 } urlPath && NormalizedBasePath.Length > 0 && urlPath != NormalizedBasePath)
+        {
+            yield return $"Site:BaseUrl's path ('{urlPath}') and Site:BasePath ('{NormalizedBasePath}') must agree: links are written under one path";
         }
 
         foreach (var proxy in TrustedProxies ?? [])

@@ -52,6 +52,12 @@ public static partial class SiteSetup
         }
 
         var development = builder.Environment.IsDevelopment();
+        if (!development && options.TrustedProxies?.Contains("*") == true)
+        {
+            // Anyone who can reach the port could then say which host and path every link is written for.
+            throw new SiteConfigurationException("Site:TrustedProxies=* is allowed in Development only: name the proxy's address or network instead (for a container network, its subnet, such as 172.18.0.0/16 from `docker network inspect`)");
+        }
+
         // The server takes over Serilog's process-wide logger (Program.cs starts it as a bootstrap logger). The
         // export runs inside another command, or a test beside other hosts, so it keeps a logger of its own.
         builder.Services.AddSerilog(
@@ -98,7 +104,9 @@ public static partial class SiteSetup
         builder.Services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
         builder.Services.AddSingleton(paths);
         // The renderer is taken on first use, by the background load; Program.cs starts making it first thing.
-        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent)), paths.ContentRoot)
+        var watching = options.WatchContent ?? builder.Environment.IsDevelopment();
+        // A reload behind a running site gives up on a file that blocks when read (see ContentWatcher).
+        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent) { ReadLimit = watching ? ContentWatcher.ReadLimit : null }), paths.ContentRoot)
         {
             BuildsSearchIndex = !options.StaticExport,
         };
@@ -124,7 +132,7 @@ public static partial class SiteSetup
         // Pages are UTF-8: Razor writes letters and punctuation as they are ("’", not "&#x2019;"), which keeps the
         // HTML smaller and quicker to parse; the characters HTML gives a meaning (< > & " ') are still escaped.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        if (options.WatchContent ?? builder.Environment.IsDevelopment())
+        if (watching)
         {
             builder.Services.AddSingleton<ContentWatcher>();
         }
@@ -186,7 +194,7 @@ public static partial class SiteSetup
 
     private static WebApplication UseEssaySite(this WebApplication app)
     {
-        app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.NormalizedBasePath);
+        app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value, app.Logger);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -214,14 +222,20 @@ public static partial class SiteSetup
                 : context.Request.Path == Health.Path && context.Response.StatusCode == 200 ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
+        app.UseMiddleware<HostCheck>();
         app.UseMiddleware<MethodFilter>();
         if (app.Services.GetService<ContentWatcher>() is { } watcher)
         {
             // Live preview: the next request after an edit sees it.
-            app.Use((context, next) =>
+            app.Use(async (context, next) =>
             {
-                watcher.ReloadIfStale();
-                return next(context);
+                // The health probe answers at once, whatever a reload is doing.
+                if (context.Request.Path != Health.Path)
+                {
+                    await watcher.WaitBrieflyAsync(context.RequestAborted);
+                }
+
+                await next(context);
             });
             if (app.Environment.IsDevelopment())
             {

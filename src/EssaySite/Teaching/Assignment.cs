@@ -149,6 +149,11 @@ public sealed record Assignment
             return $"The note must be one line of at most {MaxNoteBytes} bytes.";
         }
 
+        if (Note is { } shown && EssaySite.Content.InvisibleCharacters.Find(shown) is { } invisible)
+        {
+            return $"The note holds {invisible}, which is invisible or reorders the text around it.";
+        }
+
         if (Due is { } due && (due < Epoch || due > Epoch.AddDays(ushort.MaxValue)))
         {
             return "The due date is out of range.";

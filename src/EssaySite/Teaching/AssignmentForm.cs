@@ -38,6 +38,7 @@ public sealed partial record AssignmentForm(
         }
 
         var questions = new SortedSet<int>();
+        var unknown = new List<string>();
         foreach (var q in Questions)
         {
             if (int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= questionCount)
@@ -46,8 +47,15 @@ public sealed partial record AssignmentForm(
             }
             else
             {
-                problems.Add(new FormProblem("questions", $"There is no question “{q}”: the guide has questions 1 to {questionCount}."));
+                unknown.Add(q);
             }
+        }
+
+        // One problem for them all, naming the first: a request with a thousand made-up questions gets one line back.
+        if (unknown.Count > 0)
+        {
+            var more = unknown.Count > 1 ? $" (and {unknown.Count - 1} more)" : "";
+            problems.Add(new FormProblem("questions", $"There is no question “{Echo(unknown[0])}”{more}: the guide has questions 1 to {questionCount}."));
         }
 
         DateOnly? due = null;
@@ -59,11 +67,15 @@ public sealed partial record AssignmentForm(
             }
             else
             {
-                problems.Add(new FormProblem("due", $"“{Due.Trim()}” is not a due date: give a date such as {Assignment.Epoch.AddYears(7):yyyy-MM-dd}, between 2020 and 2199."));
+                problems.Add(new FormProblem("due", $"“{Echo(Due.Trim())}” is not a due date: give a date such as {Assignment.Epoch.AddYears(7):yyyy-MM-dd}, between 2020 and 2199."));
             }
         }
 
         var note = string.IsNullOrWhiteSpace(Note) ? null : string.Join(' ', Note.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (note is not null && EssaySite.Content.InvisibleCharacters.Find(note) is { } invisible)
+        {
+            problems.Add(new FormProblem("note", $"The note holds {invisible}, which is invisible or reorders the text around it: delete it."));
+        }
         var assignment = new Assignment
         {
             WholeEssay = EssayChoice == WholeEssay,
@@ -107,7 +119,7 @@ public sealed partial record AssignmentForm(
                 var end = ends[i].TrimStart('p', 'P');
                 if (ends.Length > 2 || !int.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out values[i]))
                 {
-                    return $"“{piece}” is not a paragraph number or range: write numbers, {example}.";
+                    return $"“{Echo(piece)}” is not a paragraph number or range: write numbers, {example}.";
                 }
 
                 if (values[i] < 1 || values[i] > max)
@@ -126,6 +138,12 @@ public sealed partial record AssignmentForm(
         numbers = [.. result];
         return numbers.Count == 0 ? $"Write the paragraphs to read, {example}." : null;
     }
+
+    /// <summary>
+    /// What the form's answer repeats of a value it was sent: at most as much as the note may hold, so a long request
+    /// cannot make a longer page.
+    /// </summary>
+    public static string? Echo(string? value) => value is { Length: > Assignment.MaxNoteBytes } ? value[..Assignment.MaxNoteBytes] + "…" : value;
 
     // A hyphen or a dash (en, em, minus) between two ends, with any spaces around it, joins a range.
     [GeneratedRegex(@"\s*[-\u2010-\u2015\u2212]\s*")]

@@ -44,10 +44,13 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
         var (assignment, problems) = Form.Build(Site.Essay.Paragraphs.Count, Site.Questions.Count);
         if (assignment is not null)
         {
-            return Redirect(HttpContext.Href($"/assign/{assignment.Encode()}"));
+            return LocalRedirect(HttpContext.Href($"/assign/{assignment.Encode()}"));
         }
 
         Problems = problems;
+        // The form is shown again with what was sent, but no more of it than the form allows.
+        (Paragraphs, Due, Note) = (AssignmentForm.Echo(Paragraphs), AssignmentForm.Echo(Due), AssignmentForm.Echo(Note));
+        Questions = [.. Questions.Take(Site.Questions.Count)];
         ViewData["Title"] = "Error: make an assignment";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -32,13 +32,13 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
         if (number is null && legacy is not null)
         {
             // The first version used ?page=N; its links keep working.
-            return Parse(legacy) is { } old ? RedirectPermanent(HttpContext.Href(UrlOf(old))) : NotFound();
+            return Parse(legacy) is { } old ? LocalRedirectPermanent(HttpContext.Href(UrlOf(old))) : NotFound();
         }
 
         if (number is not null && (Parse(number) is not { } n || n == 1))
         {
             // "/commentary/page/1" is "/commentary": one address for each page.
-            return number == "1" ? RedirectPermanent(HttpContext.Href(UrlOf(1))) : NotFound();
+            return number == "1" ? LocalRedirectPermanent(HttpContext.Href(UrlOf(1))) : NotFound();
         }
 
         PageNumber = number is null ? 1 : Parse(number)!.Value;
