@@ -75,7 +75,8 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
             ?? throw new InvalidOperationException(
                 "The static export tests serve the export with nginx, and none was found. On Debian or Ubuntu run " +
                 "'sudo apt-get install -y nginx' (scripts/test does this when run as root).");
-        // A plain static host: files only, "/reading/essay" answered by essay/index.html, and the export's 404 page.
+        // A plain static host: files only, configured by the include the export writes ("/reading/essay" answered by
+        // essay/index.html, the export's 404 page, and each kind of file's headers).
         var config = Path.Combine(_root, "nginx.conf");
         File.WriteAllText(config, $$"""
             daemon off;
@@ -97,8 +98,7 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
                     listen 127.0.0.1:{{port}};
                     root {{_root}}/www;
                     absolute_redirect off;
-                    error_page 404 {{BasePath}}/404.html;
-                    location {{BasePath}}/ { try_files $uri $uri/index.html =404; }
+                    include {{Path.Combine(Folder, HostHeaders.NginxFile)}};
                 }
             }
             """);

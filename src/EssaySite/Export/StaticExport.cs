@@ -14,7 +14,7 @@ namespace EssaySite.Export;
 /// </summary>
 public static class StaticExport
 {
-    public const string Usage = "usage: export <folder> [--base-path /sub/path/] [--base-url https://public.host/]";
+    public const string Usage = "usage: export <folder> [--base-path /sub/path/] [--base-url https://public.host/] [--csp-meta]";
 
     /// <summary>Where a static host finds the page for a missing address.</summary>
     public const string NotFoundFile = "404.html";
@@ -72,6 +72,7 @@ public static class StaticExport
         var edition = await app.Services.GetRequiredService<EditionStore>().WhenBuilt(site, key)
             ?? throw new InvalidOperationException($"the edition for {key} could not be built");
         var assets = app.Services.GetRequiredService<StaticAssets>().All.ToList();
+        var hostHeaders = await HostHeaders.AskAsync(app, edition, app.Services.GetRequiredService<StaticAssets>(), [.. assets.Select(a => a.Path)], basePath, publicUri);
         var rendered = Stopwatch.GetElapsedTime(started);
         await app.StopAsync();
         var stopped = Stopwatch.GetElapsedTime(started);
@@ -91,7 +92,19 @@ public static class StaticExport
         }
 
         var checkedAt = Stopwatch.GetElapsedTime(started);
-        var files = edition.Entries.Select(e => (e.Key, e.Value)).Concat(assets).ToList();
+        var pages = edition.Entries.Select(e => (e.Key, e.Value));
+        if (arguments.MetaPolicy)
+        {
+            if (hostHeaders.MetaPolicy() is not { } policy)
+            {
+                await errors.WriteLineAsync("export: --csp-meta: the site sends no Content-Security-Policy to write into the pages");
+                return 1;
+            }
+
+            pages = pages.Select(p => (p.Key, WithMetaPolicy(p.Value, policy))).ToList();
+        }
+
+        var files = pages.Concat(assets).ToList();
         var targets = files.Select(f => (f.Item1, Path.GetFullPath(Path.Combine(folder, FileFor(f.Item1))))).ToList();
         if (targets.FirstOrDefault(t => !t.Item2.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)) is { Item1: { } outside })
         {
@@ -132,11 +145,40 @@ public static class StaticExport
             }
         });
 
+        // Beside the files, what a host needs to send them with the server's headers.
+        await File.WriteAllTextAsync(Path.Combine(folder, HostHeaders.NetlifyFile), hostHeaders.NetlifyHeaders());
+        await File.WriteAllTextAsync(Path.Combine(folder, HostHeaders.AzureFile), hostHeaders.AzureConfig());
+        await File.WriteAllTextAsync(Path.Combine(folder, HostHeaders.NginxFile), hostHeaders.NginxInclude());
+
         await output.WriteLineAsync(
             $"Exported {written:N0} files ({bytes / 1024.0 / 1024.0:0.0} MB, with .br and .gz beside those that compress) to {folder} " +
             $"in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms ({ready.TotalMilliseconds:N0} ms to load the content and start, " +
             $"{(rendered - ready).TotalMilliseconds:N0} ms to render the edition, {(stopped - rendered).TotalMilliseconds:N0} ms to stop, {(checkedAt - stopped).TotalMilliseconds:N0} ms to check its links), for {baseUrl.TrimEnd('/')}{(publicUri.AbsolutePath == "/" ? basePath : "")}/");
         return 0;
+    }
+
+    /// <summary>
+    /// A page with its policy in a <c>&lt;meta http-equiv&gt;</c> first thing after the character set, before any script
+    /// or style it governs; compressed again, since its bytes changed.
+    /// </summary>
+    private static EditionEntry WithMetaPolicy(EditionEntry entry, string policy)
+    {
+        const string Charset = "<meta charset=\"utf-8\">";
+        if (!entry.ContentType.StartsWith("text/html", StringComparison.Ordinal))
+        {
+            return entry;
+        }
+
+        var html = System.Text.Encoding.UTF8.GetString(entry.Identity.Span);
+        var at = html.IndexOf(Charset, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("a page without <meta charset=\"utf-8\"> cannot take the policy in its head");
+        }
+
+        var meta = $"\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{System.Net.WebUtility.HtmlEncode(policy)}\">";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(html.Insert(at + Charset.Length, meta));
+        return EditionEntry.Make(entry.Status, entry.ContentType, entry.CacheControl, bytes, contentDisposition: entry.ContentDisposition);
     }
 
     /// <summary>The file a site path is saved as: a page becomes <c>path/index.html</c>, a file keeps its name.</summary>
@@ -156,7 +198,7 @@ public static class StaticExport
 }
 
 /// <summary>The export command's own arguments; everything else is passed on as configuration.</summary>
-public sealed record ExportArguments(string Folder, string? BasePath, string? BaseUrl, string[] Rest)
+public sealed record ExportArguments(string Folder, string? BasePath, string? BaseUrl, string[] Rest, bool MetaPolicy = false)
 {
     public static ExportArguments? Parse(string[] args)
     {
@@ -166,9 +208,16 @@ public sealed record ExportArguments(string Folder, string? BasePath, string? Ba
         }
 
         string? basePath = null, baseUrl = null;
+        var metaPolicy = false;
         var rest = new List<string>();
         for (var i = 0; i < tail.Length; i++)
         {
+            if (tail[i] == "--csp-meta")
+            {
+                metaPolicy = true;
+                continue;
+            }
+
             var (name, inline) = tail[i].Split('=', 2) is [var n, var v] ? (n, v) : (tail[i], null);
             if (name is not ("--base-path" or "--base-url"))
             {
@@ -192,6 +241,6 @@ public sealed record ExportArguments(string Folder, string? BasePath, string? Ba
             }
         }
 
-        return new ExportArguments(folder, basePath, baseUrl, [.. rest]);
+        return new ExportArguments(folder, basePath, baseUrl, [.. rest], metaPolicy);
     }
 }
