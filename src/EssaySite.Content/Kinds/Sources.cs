@@ -11,7 +11,8 @@ public static partial class ContentKinds
         new("title", FieldType.Text, true, "its exact title"),
         new("publication", FieldType.Text, false, "where it appeared"),
         new("date", FieldType.PartialDate, false, "when it appeared"),
-        new("url", FieldType.WebAddress, false, "an address you have seen, without tracking parameters"),
+        new("url", FieldType.WebAddress, false,
+            "an address you have seen, the publisher’s public one (not a staging, preview or resolver host), without tracking or list-only query parameters"),
         new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs it bears on"),
         new("unconfirmed", FieldType.TextList, false, "fields you could not confirm", Allowed: SourceUnconfirmable),
     ])
