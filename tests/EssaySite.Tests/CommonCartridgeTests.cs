@@ -42,7 +42,7 @@ public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<Teac
     public async Task AnAssignmentCartridge_HoldsItsParagraphsAndQuestionsInOrder_WithItsDueDateAndNote()
     {
         var code = new Assignment { Paragraphs = [1, 3], Questions = [1, 3], Timeline = true, Due = new DateOnly(2026, 12, 9), Note = "Bring <notes> & a pen" }.Encode();
-        var (manifest, links) = await FetchAsync($"/assign/{code}/assignment.imscc", "assignment.imscc");
+        var (manifest, links) = await FetchAsync($"/assign/{code}/assignment.imscc", "common-sense-introduction-due-2026-12-09.imscc");
         var module = manifest.Descendants(Cp + "organization").Single().Element(Cp + "item")!.Element(Cp + "item")!;
         Assert.Equal("Assignment due 9 December 2026", module.Element(Cp + "title")!.Value);
         Assert.Equal(
@@ -83,7 +83,8 @@ public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<Teac
         Assert.NotNull((await _client.GetDocumentAsync("/questions")).QuerySelector(".teacher-tools a[href='/classroom.imscc'][download]"));
         var code = new Assignment { Paragraphs = [3] }.Encode();
         var page = await _client.GetDocumentAsync($"/assign/{code}");
-        Assert.NotNull(page.QuerySelector($"a[href='/assign/{code}/assignment.imscc']"));
+        // Named after the essay, and without a due date as an assignment, not "assignment.imscc".
+        Assert.NotNull(page.QuerySelector($"a[href='/assign/{code}/assignment.imscc'][download='common-sense-introduction-assignment.imscc']"));
     }
 
     private sealed record Link(string Title, string Url);

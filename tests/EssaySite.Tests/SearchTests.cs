@@ -104,6 +104,37 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     public void IsRespelling_TellsSpellingsFromOtherWords(string a, string b, bool expected) =>
         Assert.Equal(expected, EssaySite.Search.SearchIndex.IsRespelling(a, b));
 
+    // The fixture's glossary names 'parliament' and 'usurpation' (with 'usurp' and 'usurpations').
+    [Theory]
+    [InlineData("parlament", "parliament")]
+    [InlineData("parlaiment", "parliament")]
+    [InlineData("usurpasion", "usurpation")]
+    [InlineData("usourpation", "usurpation")]
+    [InlineData("ussurpation", "usurpation")]
+    [InlineData("usurpatiouns", "usurpation")]
+    public async Task AMisspeltGlossaryName_FindsWhatTheNameFinds_AndIsOfferedIt(string misspelling, string name)
+    {
+        var results = await ResultsAsync(misspelling);
+        Assert.NotEmpty(results);
+        Assert.Equal(await ResultsAsync(name), results);
+        var offer = (await site.Client.GetDocumentAsync("/search?q=" + misspelling)).QuerySelector(".did-you-mean a");
+        Assert.Equal(name, offer?.TextContent, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("parliamentarian")]
+    [InlineData("station")]
+    public async Task AWordFarFromEveryGlossaryName_IsNotTakenForOne(string query) =>
+        Assert.Empty(await ResultsAsync(query));
+
+    [Theory]
+    [InlineData("mosaddeq", "mossadegh")]
+    [InlineData("soleymani", "suleimani")]
+    [InlineData("qods", "kuds")]
+    [InlineData("husayn", "hussein")]
+    public void SpellingKey_UndoesTheSwapsBetweenTransliterations(string a, string b) =>
+        Assert.Equal(EssaySite.Search.SearchIndex.SpellingKey(a), EssaySite.Search.SearchIndex.SpellingKey(b));
+
     [Fact]
     public async Task Results_SpanTheEssayTheGuideAndCommentary()
     {

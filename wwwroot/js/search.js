@@ -79,14 +79,22 @@
 
   function rank(index) {
     var variants = new Map(Object.entries(index.v));
-    var wanted = words(query, variants).slice(0, MAX_WORDS);
-    if (!wanted.length) { return { wanted: wanted, variants: variants, hits: [] }; }
     var docs = index.d.map(function (d, i) {
       var ws = words(d.t + " " + (d.w || "") + " " + d.x, variants);
       var counts = new Map();
       ws.forEach(function (w) { counts.set(w, (counts.get(w) || 0) + 1); });
       return { d: d, i: i, length: ws.length, counts: counts, joined: " " + ws.join(" ") + " ", score: 0, matched: 0 };
     });
+    // How many documents hold each word.
+    var vocabulary = new Map();
+    docs.forEach(function (x) {
+      x.counts.forEach(function (c, w) { vocabulary.set(w, (vocabulary.get(w) || 0) + 1); });
+    });
+    var names = glossarySpellings(index.d, variants);
+    var wanted = words(query, variants).slice(0, MAX_WORDS).map(function (w) {
+      return vocabulary.has(w) ? w : forgiven(w, names) || w;
+    });
+    if (!wanted.length) { return { wanted: wanted, variants: variants, hits: [] }; }
     var average = Math.max(1, docs.reduce(function (sum, x) { return sum + x.length; }, 0) / Math.max(1, docs.length));
     new Set(wanted).forEach(function (w) {
       var having = docs.filter(function (x) { return x.counts.has(w); });
@@ -103,7 +111,40 @@
       x.score *= (phrase && x.joined.indexOf(phrase) >= 0 ? 2 : 1) * x.d.b;
     });
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.i - b.i; });
-    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT), suggestion: suggest(docs, variants) };
+    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT), suggestion: suggest(docs, vocabulary, variants, names) };
+  }
+
+  // As SearchIndex.SpellingKey: q, k and gh are one sound, so are ou, u and o, and ei, ey and ay; a doubled letter is one.
+  function spellingKey(folded) {
+    return folded.replace(/gh/g, "k").replace(/q/g, "k").replace(/ou/g, "u").replace(/o/g, "u")
+      .replace(/ey/g, "ei").replace(/ay/g, "ei").replace(/(.)\1+/g, "$1");
+  }
+
+  // Every word of four letters or more in a glossary entry's name and variants, with its key and the index's form.
+  function glossarySpellings(documents, variants) {
+    var seen = new Set(), names = [];
+    documents.forEach(function (d) {
+      if (d.k !== "Glossary") { return; }
+      ((d.t + " " + (d.w || "")).match(word) || []).forEach(function (w) {
+        var f = fold(w);
+        if (f.length < 4 || seen.has(f)) { return; }
+        seen.add(f);
+        names.push({ spelling: f, key: spellingKey(f), form: variants.get(f) || f });
+      });
+    });
+    return names;
+  }
+
+  // As SearchIndex.Forgiven: the form of the glossary name a word misspells, within two edits (one for four letters)
+  // as typed or by key; the nearest, then the first in the glossary.
+  function forgiven(f, names) {
+    if (f.length < 4) { return null; }
+    var limit = f.length === 4 ? 1 : 2, key = spellingKey(f), best = null, bestDistance = limit + 1;
+    names.forEach(function (n) {
+      var d = Math.min(distance(f, n.spelling), distance(key, n.key));
+      if (d < bestDistance) { best = n.form; bestDistance = d; }
+    });
+    return best;
   }
 
   // The Levenshtein distance, and the limit SearchIndex.IsRespelling allows: one edit in three letters.
@@ -121,32 +162,33 @@
   }
 
   // As SearchIndex.Suggest: each query word of four letters or more that no document holds is replaced by the
-  // nearest word that one does (the nearest, then the one in more documents, then the first in code order),
-  // written as the text writes it.
-  function suggest(docs, variants) {
-    var vocabulary = new Map();
-    docs.forEach(function (x) {
-      x.counts.forEach(function (c, w) { vocabulary.set(w, (vocabulary.get(w) || 0) + 1); });
-    });
+  // glossary name it misspells, else by the nearest word that one does hold (the nearest, then the one in more
+  // documents, then the first in code order), written as the text writes it.
+  function suggest(docs, vocabulary, variants, names) {
     var changed = false;
     var result = query.replace(word, function (original) {
       var f = fold(original);
       f = variants.get(f) || f;
       if (f.length < 4 || vocabulary.has(f)) { return original; }
-      var best = null, bestDistance = Infinity, bestCount = 0;
-      vocabulary.forEach(function (count, candidate) {
-        if (candidate.length < 4 || Math.abs(candidate.length - f.length) > 2) { return; }
-        var d = distance(f, candidate);
-        if (d > Math.max(1, Math.floor(Math.min(f.length, candidate.length) / 3))) { return; }
-        if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best)))) {
-          best = candidate; bestDistance = d; bestCount = count;
-        }
-      });
+      var best = forgiven(f, names) || nearest(f, vocabulary);
       if (best === null) { return original; }
       changed = true;
       return surface(docs, best, variants) || best;
     });
     return changed ? result : null;
+  }
+
+  function nearest(f, vocabulary) {
+    var best = null, bestDistance = Infinity, bestCount = 0;
+    vocabulary.forEach(function (count, candidate) {
+      if (candidate.length < 4 || Math.abs(candidate.length - f.length) > 2) { return; }
+      var d = distance(f, candidate);
+      if (d > Math.max(1, Math.floor(Math.min(f.length, candidate.length) / 3))) { return; }
+      if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best)))) {
+        best = candidate; bestDistance = d; bestCount = count;
+      }
+    });
+    return best;
   }
 
   // How the documents write a folded word, for the suggestion.

@@ -5,7 +5,8 @@
   try {
     var saved = JSON.parse(localStorage.getItem("essaysite:reading") || "{}");
     ["text-size", "line-spacing", "width", "theme"].forEach(function (name) {
-      if (/^[a-z-]{1,20}$/.test(saved[name])) { root.setAttribute("data-" + name, saved[name]); }
+      // A setting never chosen is undefined, and test(undefined) tests the string "undefined": check the type first.
+      if (typeof saved[name] === "string" && /^[a-z-]{1,20}$/.test(saved[name])) { root.setAttribute("data-" + name, saved[name]); }
     });
     root.setAttribute("data-settings", "");
   } catch (e) { /* no storage: the page follows the system's settings, and the settings control stays hidden */ }

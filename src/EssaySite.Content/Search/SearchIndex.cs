@@ -26,6 +26,9 @@ public sealed record SearchHit(SearchDocument Document, double Score, string Sni
 public sealed partial class SearchIndex
 {
     public const int MaxQueryLength = 200;
+
+    /// <summary>The kind of a glossary entry's document; the browser's search (search.js) reads its names from these too.</summary>
+    public const string GlossaryKind = "Glossary";
     private const int MaxQueryWords = 16;
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -36,6 +39,7 @@ public sealed partial class SearchIndex
     private readonly FrozenDictionary<string, (int Doc, int Count)[]> _postings;
     private readonly FrozenDictionary<string, string> _variants;
     private readonly FrozenDictionary<string, string> _surface;
+    private readonly (string Spelling, string Key, string Form)[] _glossarySpellings;
     private readonly double _averageLength;
 
     private SearchIndex(IReadOnlyList<SearchDocument> documents, FrozenDictionary<string, string> variants)
@@ -75,6 +79,12 @@ public sealed partial class SearchIndex
 
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _surface = surface.ToFrozenDictionary(StringComparer.Ordinal);
+        _glossarySpellings = [.. documents
+            .Where(d => d.Kind == GlossaryKind)
+            .SelectMany(d => WordPattern().Matches(d.Title + " " + d.Keywords).Select(m => Fold(m.Value)))
+            .Where(w => w.Length >= 4)
+            .Distinct(StringComparer.Ordinal)
+            .Select(w => (w, SpellingKey(w), Canonical(w)))];
         _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
     }
 
@@ -104,7 +114,7 @@ public sealed partial class SearchIndex
         docs.AddRange(site.Events.Select(e => new SearchDocument($"/timeline#{e.Id}", e.Title, $"Timeline, {e.Date.Display}", e.Text, 1.0)));
         docs.AddRange(site.Sources.Select(s => new SearchDocument($"/sources#{s.Id}", s.Title ?? s.Id, "Source", s.Text, 0.8)));
         docs.AddRange(site.Questions.Select(q => new SearchDocument($"/questions#{q.Id}", $"Question {q.Number}", "Discussion question", q.Text, 1.0)));
-        docs.AddRange(site.Terms.Select(t => new SearchDocument($"/glossary#{t.Id}", t.Term, "Glossary", t.Text, 1.0, string.Join(' ', t.Variants))));
+        docs.AddRange(site.Terms.Select(t => new SearchDocument($"/glossary#{t.Id}", t.Term, GlossaryKind, t.Text, 1.0, string.Join(' ', t.Variants))));
         docs.AddRange(site.Pages.Values
             .Where(p => p.Kind is PageKind.Guide or PageKind.About)
             .OrderBy(p => p.Slug, StringComparer.Ordinal)
@@ -176,7 +186,7 @@ public sealed partial class SearchIndex
         var result = WordPattern().Replace(text, m =>
         {
             var word = Canonical(Fold(m.Value));
-            if (word.Length < 4 || _postings.ContainsKey(word) || Nearest(word) is not { } near)
+            if (word.Length < 4 || _postings.ContainsKey(word) || (Forgiven(word) ?? Nearest(word)) is not { } near)
             {
                 return m.Value;
             }
@@ -213,7 +223,10 @@ public sealed partial class SearchIndex
         return best;
     }
 
-    /// <summary>The query's words as the index stores them; over-long queries are cut, never rejected.</summary>
+    /// <summary>
+    /// The query's words as the index stores them; over-long queries are cut, never rejected. A word the index does
+    /// not hold that is a misspelling of a glossary name (<see cref="Forgiven"/>) is searched as that name.
+    /// </summary>
     public IReadOnlyList<string> QueryWords(string? query)
     {
         if (string.IsNullOrWhiteSpace(query))
@@ -222,8 +235,48 @@ public sealed partial class SearchIndex
         }
 
         var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
-        return [.. Words(text).Take(MaxQueryWords)];
+        return [.. Words(text).Take(MaxQueryWords).Select(w => _postings.ContainsKey(w) ? w : Forgiven(w) ?? w)];
     }
+
+    /// <summary>
+    /// The index's form of the glossary name or variant a word misspells, or null: one within two edits (one for a
+    /// word of four letters), either as typed or once the usual transliteration swaps are undone (<see cref="SpellingKey"/>),
+    /// so "Mosadeq" is Mossadegh. The nearest wins; among equals, the first in the glossary.
+    /// </summary>
+    private string? Forgiven(string word)
+    {
+        if (word.Length < 4)
+        {
+            return null;
+        }
+
+        var limit = word.Length == 4 ? 1 : 2;
+        var key = SpellingKey(word);
+        string? best = null;
+        var bestDistance = limit + 1;
+        foreach (var (spelling, spellingKey, form) in _glossarySpellings)
+        {
+            var distance = Math.Min(EditDistance.Of(word, spelling), EditDistance.Of(key, spellingKey));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (form, distance);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// A folded word with the differences between transliterations of one name taken out: q, k and gh are one
+    /// sound, so are ou, u and o, and ei, ey and ay, and a doubled letter is one (Mosaddeq, Mossadegh → musadek).
+    /// search.js has the same function; keep the two alike.
+    /// </summary>
+    internal static string SpellingKey(string folded) =>
+        DoubledLetter().Replace(
+            folded.Replace("gh", "k", StringComparison.Ordinal).Replace('q', 'k')
+                .Replace("ou", "u", StringComparison.Ordinal).Replace('o', 'u')
+                .Replace("ey", "ei", StringComparison.Ordinal).Replace("ay", "ei", StringComparison.Ordinal),
+            "$1");
 
     private List<string> Words(string text)
     {
@@ -363,4 +416,7 @@ public sealed partial class SearchIndex
 
     [GeneratedRegex(@"[\p{L}\p{N}\p{Mn}]+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"(.)\1+")]
+    private static partial Regex DoubledLetter();
 }

@@ -30,7 +30,7 @@ public static class TeachingSetup
             var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
             return assignment is null
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
-                : Results.File(ClassroomCartridges.Assignment(site, assignment, code, context.Absolute), CommonCartridge.ContentType, "assignment.imscc");
+                : Results.File(ClassroomCartridges.Assignment(site, assignment, code, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.AssignmentFileName(site, assignment));
         });
 
         foreach (var format in CitationFiles.Formats)

@@ -82,7 +82,7 @@ public sealed record Assignment
         // Only the canonical spelling is accepted, so stray low bits in the last character count as a change.
         if (data.Length < 2 + 2 + CheckBytes || Base64Url(data) != code || !data.AsSpan(data.Length - CheckBytes).SequenceEqual(Check(data.AsSpan(0, data.Length - CheckBytes).ToArray())))
         {
-            problem = "The assignment code is incomplete or has been changed; ask for the link again.";
+            problem = "The assignment code is incomplete or has been changed.";
             return null;
         }
 

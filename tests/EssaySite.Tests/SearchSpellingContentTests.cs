@@ -1,0 +1,56 @@
+using EssaySite.Content;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EssaySite.Tests;
+
+/// <summary>
+/// Content tests: search on the real glossary forgives the misspellings in glossary-misspellings.txt, a table with
+/// rows for every entry. How forgiving works is tested on the fixture guide (<see cref="SearchTests"/>).
+/// </summary>
+public sealed class SearchSpellingContentTests(RealSite site) : IClassFixture<RealSite>
+{
+    public static string TablePath { get; } = Path.Combine(Repo.Root, "tests", "EssaySite.Tests", "glossary-misspellings.txt");
+
+    public static TheoryData<string, string> Misspellings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (misspelling, entry) in Table())
+        {
+            data.Add(misspelling, entry);
+        }
+
+        return data;
+    }
+
+    internal static IEnumerable<(string Misspelling, string Entry)> Table() =>
+        File.ReadLines(TablePath)
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .Select(fields => (fields[0], fields[1]));
+
+    [Theory]
+    [MemberData(nameof(Misspellings))]
+    public async Task AMisspeltGlossaryName_FindsItsEntry_AndIsOfferedItsSpelling(string misspelling, string entry)
+    {
+        var results = await SearchTests.ResultsAsync(site.Client, misspelling);
+        Assert.Contains(results, r => r.Href == "/glossary#" + entry);
+
+        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(misspelling));
+        var offer = doc.QuerySelector(".did-you-mean a");
+        Assert.NotNull(offer);
+        var term = Current.Terms.Single(t => t.Id == entry);
+        var names = string.Join(' ', [term.Term, .. term.Variants]);
+        Assert.All(offer.TextContent.Split(' '), word => Assert.Contains(word, names, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void TheTable_HasAMisspellingOfEveryGlossaryEntry_AndNoEntryThatIsNotInTheGlossary()
+    {
+        var covered = Table().Select(row => row.Entry).ToHashSet(StringComparer.Ordinal);
+        var entries = Current.Terms.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(entries.Except(covered));
+        Assert.Empty(covered.Except(entries));
+    }
+
+    private ContentSnapshot Current => site.Factory.Services.GetRequiredService<ContentStore>().Current;
+}
