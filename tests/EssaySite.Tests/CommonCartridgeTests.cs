@@ -24,7 +24,7 @@ public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<Teac
     [Fact]
     public async Task TheGuideCartridge_LinksEveryGuidePageThePacketAndEachQuestion_InReadingOrder()
     {
-        var (manifest, links) = await FetchAsync("/classroom.imscc", "there-is-only-one-position-guide.imscc");
+        var (manifest, links) = await FetchAsync("/classroom.imscc", "common-sense-introduction-guide.imscc");
         var modules = manifest.Descendants(Cp + "organization").Single().Element(Cp + "item")!.Elements(Cp + "item").ToList();
         Assert.Equal(["Reading guide", "Discussion questions"], modules.Select(m => m.Element(Cp + "title")!.Value));
 

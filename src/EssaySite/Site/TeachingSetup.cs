@@ -24,7 +24,7 @@ public static class TeachingSetup
                 : Results.Text(QrSvg.For(context.Absolute($"/assign/{code}").AbsoluteUri), "image/svg+xml");
         });
         app.MapGet(ClassroomCartridge, (HttpContext context, ContentSnapshot site) =>
-            Results.File(ClassroomCartridges.Guide(site, context.Absolute), CommonCartridge.ContentType, "there-is-only-one-position-guide.imscc"));
+            Results.File(ClassroomCartridges.Guide(site, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.GuideFileName(site)));
         app.MapGet("/assign/{code}/assignment.imscc", (string code, HttpContext context, ContentSnapshot site) =>
         {
             var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);

@@ -22,13 +22,18 @@ public static class ClassroomCartridges
             [new("Reading guide", pages), new("Discussion questions", questions)], Stamp(site));
     }
 
+    /// <summary>The name the guide's cartridge downloads as: the essay's title ("common-sense-guide.imscc").</summary>
+    public static string GuideFileName(ContentSnapshot site) => FileName(site, "-guide");
+
     /// <summary>
     /// The name an assignment's cartridge downloads as: the essay's title and the due date ("common-sense-due-2026-12-09.imscc"),
     /// so two assignments saved in one folder are told apart.
     /// </summary>
     public static string AssignmentFileName(ContentSnapshot site, Assignment assignment) =>
-        CitationFiles.FileName(site.Essay.Page.Title, null, "imscc")
-            .Replace(".imscc", assignment.Due is { } due ? $"-due-{due:yyyy-MM-dd}.imscc" : "-assignment.imscc", StringComparison.Ordinal);
+        FileName(site, assignment.Due is { } due ? $"-due-{due:yyyy-MM-dd}" : "-assignment");
+
+    private static string FileName(ContentSnapshot site, string suffix) =>
+        CitationFiles.FileName(site.Essay.Page.Title, null, "imscc").Replace(".imscc", suffix + ".imscc", StringComparison.Ordinal);
 
     public static byte[] Assignment(ContentSnapshot site, Assignment assignment, string code, Func<string, Uri> absolute)
     {
