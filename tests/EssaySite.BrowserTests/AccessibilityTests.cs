@@ -64,6 +64,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
         await page.GotoAsync(site.BaseUrl + "/essay");
         await page.EvaluateAsync("() => { document.querySelector('details.menu').open = true; document.querySelector('#p1 details.refs').open = true; }");
         var result = await page.RunAxe(AxeOptions(coloursOnly: scheme == "dark"));
+        CheckLog.Record("axe", CheckLog.CopyOf(site.BaseUrl), "/essay (menu and panel open)", width, scheme, CheckLog.RulesRun(result));
         Assert.True(result.Violations.Length == 0, string.Join('\n', result.Violations.Select(v => $"/essay, menu and panel open ({width}px, {scheme}): {v.Id}: {v.Help}")));
         await context.CloseAsync();
     }
@@ -99,6 +100,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
             }
 
             var result = await page.RunAxe(AxeOptions(coloursOnly: scheme == "dark"));
+            CheckLog.Record("axe", CheckLog.CopyOf(baseUrl), url, width, scheme, CheckLog.RulesRun(result));
             problems.AddRange(result.Violations.Select(v =>
                 $"{url} ({width}px, {scheme}): {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
         }
@@ -155,6 +157,8 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [InlineData("/search?q=Iran")]
     public async Task Reflow_At320PxAndText200Percent_HasNoHorizontalScroll(string url)
     {
+        CheckLog.Record(site, "page", url, 320, "light", "no sideways scroll");
+        CheckLog.Record(site, "page", url, 1280, "light", "no sideways scroll with text at 200%", "h1 visible with text at 200%");
         var narrow = await site.NewPageAsync(width: 320, height: 640);
         await narrow.GotoAsync(url);
         Assert.True(await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, $"{url} scrolls sideways at 320px");

@@ -44,6 +44,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         var response = await page.GotoAsync(site.Url(url));
         if (site.IsStaticExport && NeedsServer(url))
         {
+            CheckLog.Record(site, "page", url, 1280, "light", "404 that names assignment links");
             // A static host cannot open an assignment link: the 404 page says why, rather than leaving a dead end.
             Assert.Equal(404, response!.Status);
             Assert.Contains("assignment links", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -51,6 +52,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
             return;
         }
 
+        CheckLog.Record(site, "page", url, 1280, "light", "200", "heading " + heading, "main visible", "main has 200 characters", "no console errors");
         Assert.Equal(200, response!.Status);
         Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("main").IsVisibleAsync());
@@ -127,6 +129,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [MemberData(nameof(Pages))]
     public async Task PhoneWidth_HasNoHorizontalScroll(string url, string heading)
     {
+        CheckLog.Record(site, "page", url, 375, "light", "heading " + (site.IsStaticExport && NeedsServer(url) ? "Page not found" : heading), "no sideways scroll");
         var page = await site.NewPageAsync(width: 375, height: 740);
         await page.GotoAsync(site.Url(url));
         Assert.Equal(site.IsStaticExport && NeedsServer(url) ? "Page not found" : heading, (await page.Locator("h1").InnerTextAsync()).Trim());
