@@ -57,7 +57,14 @@ public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
         _factory.UseKestrel(_port);
         _factory.StartServer();
         // With Site:BaseUrl set to the bound address, start-up begins rendering the edition at once; waiting for it
-        // here keeps that render out of the first tests, which would otherwise share the cores with it.
+        // here keeps that render out of the first tests, which would otherwise share the cores with it. One request
+        // first: it is answered once the content has loaded and the pipeline the edition renders through is built.
+        using (var client = new HttpClient())
+        using (var first = await client.GetAsync(new Uri(BaseUrl + "/")))
+        {
+            first.EnsureSuccessStatusCode();
+        }
+
         var services = _factory.Services;
         _ = await services.GetRequiredService<EditionStore>().Warm(services.GetRequiredService<ContentStore>().Current);
 
