@@ -1,9 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using EssaySite.Content;
+using EssaySite.Edition;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
@@ -31,37 +33,52 @@ public interface ISiteUnderTest
     }
 }
 
-/// <summary>The real app on a real Kestrel port, and one Chromium shared by every browser test.</summary>
+/// <summary>The real app on a real Kestrel port, and the Chromium shared by every browser test.</summary>
 public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory = new SiteOnKestrel();
-    private IPlaywright? _playwright;
+    private readonly int _port = FreePort();
+    private readonly WebApplicationFactory<Program> _factory;
+    private bool _hasBrowser;
+
+    public BrowserFixture()
+    {
+        BaseUrl = $"http://127.0.0.1:{_port}";
+        _factory = new SiteOnKestrel(BaseUrl);
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl { get; }
 
     public bool IsStaticExport => false;
 
     public async Task InitializeAsync()
     {
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(_port);
         _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        // With Site:BaseUrl set to the bound address, start-up begins rendering the edition at once; waiting for it
+        // here keeps that render out of the first tests, which would otherwise share the cores with it. One request
+        // first: it is answered once the content has loaded and the pipeline the edition renders through is built.
+        using (var client = new HttpClient())
+        using (var first = await client.GetAsync(new Uri(BaseUrl + "/")))
+        {
+            first.EnsureSuccessStatusCode();
+        }
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await ChromiumLocator.LaunchAsync(_playwright);
+        var services = _factory.Services;
+        _ = await services.GetRequiredService<EditionStore>().Warm(services.GetRequiredService<ContentStore>().Current);
+
+        Browser = await SharedChromium.AcquireAsync();
+        _hasBrowser = true;
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_hasBrowser)
         {
-            await Browser.DisposeAsync();
+            await SharedChromium.ReleaseAsync();
         }
 
-        _playwright?.Dispose();
         await _factory.DisposeAsync();
     }
 
@@ -71,18 +88,96 @@ public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
     public Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true) =>
         Pages.NewAsync(Browser, BaseUrl, width, height, javaScript);
 
-    private sealed class SiteOnKestrel : WebApplicationFactory<Program>
+    /// <summary>A port free now, for Kestrel to bind: the site's public address must be known before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class SiteOnKestrel(string baseUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Serilog:PreserveStaticLogger", "true");
+            builder.UseSetting("Site:BaseUrl", baseUrl);
+        }
+    }
+}
+
+/// <summary>
+/// One Chromium for the whole run, whichever fixtures use it: two browsers beside two servers on two cores were
+/// slower than one. Each fixture acquires it at its start and releases it at its end; the last one out closes it.
+/// </summary>
+public static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static int _users;
+
+    public static async Task<IBrowser> AcquireAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                try
+                {
+                    _browser = await ChromiumLocator.LaunchAsync(_playwright);
+                }
+                catch
+                {
+                    _playwright.Dispose();
+                    _playwright = null;
+                    throw;
+                }
+            }
+
+            _users++;
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users == 0 && _browser is not null)
+            {
+                await _browser.DisposeAsync();
+                _playwright?.Dispose();
+                (_browser, _playwright) = (null, null);
+            }
+        }
+        finally
+        {
+            Gate.Release();
         }
     }
 }
 
 public static class Pages
 {
+    /// <summary>
+    /// How long a navigation or an action may take: twice Playwright's own 15 s default navigation budget would be
+    /// generous on an idle machine; the suite runs beside the server it tests on two cores, so a page may be slow, but a
+    /// hang should show in seconds, not in minutes.
+    /// </summary>
+    public const int Wait = 30_000;
+
+    /// <summary>How long an assertion retries (Playwright's default is 5 s). A passing assertion returns as soon as it holds.</summary>
+    public const int ExpectWait = 10_000;
+
     public static async Task<IPage> NewAsync(IBrowser browser, string baseUrl, int width, int height, bool javaScript)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -91,9 +186,8 @@ public static class Pages
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
         });
-        // Generous waits: the suite shares two cores with the server it tests, and a busy machine is slow, not broken.
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(Wait);
+        context.SetDefaultNavigationTimeout(Wait);
         return await context.NewPageAsync();
     }
 
@@ -105,14 +199,14 @@ public static class Pages
     /// </summary>
     public static async Task ArriveAsync(this IPage page, string url)
     {
-        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = Wait });
         await page.SettleAsync(LoadState.Load);
     }
 
     /// <inheritdoc cref="ArriveAsync(IPage, string)"/>
     public static async Task ArriveAsync(this IPage page, Regex url)
     {
-        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = Wait });
         await page.SettleAsync(LoadState.Load);
     }
 
@@ -129,7 +223,7 @@ public static class Pages
                 await page.WaitForLoadStateAsync(state, new() { Timeout = 2_000 });
                 return;
             }
-            catch (TimeoutException) when (attempt < 30)
+            catch (TimeoutException) when (attempt < Wait / 2_000)
             {
             }
         }
@@ -176,9 +270,7 @@ public static class ChromiumLocator
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        // Assertions retry for up to 15 s rather than 5: like the pages' own waits, they run beside the server they
-        // test on two cores, and a busy machine is slow, not broken. A passing assertion returns as soon as it holds.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(Pages.ExpectWait);
         var options = new BrowserTypeLaunchOptions { Headless = true, Args = Args, ExecutablePath = Find() };
         try
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EssaySite.Teaching;
@@ -23,11 +24,7 @@ public sealed class CitationFileTests(BrowserFixture site)
     public async Task ACitationFile_ReadsBackInARealParser_WithTitleAuthorDateAddressAndParagraph(string format, string extension, int? paragraph)
     {
         var expected = await TheEssaysOwnCitationTagsAsync();
-        var path = paragraph is { } n ? $"/essay/cite/{n}.{extension}" : $"/essay/cite.{extension}";
-        var file = await DownloadAsync(path);
-
-        using var parsed = JsonDocument.Parse(await NodeTools.RunAsync("citations.cjs", "parse", format, file));
-        var item = Assert.Single(parsed.RootElement.EnumerateArray());
+        var item = Assert.Single((await ReadAsync(ParseJob(format, extension, paragraph))).EnumerateArray());
         Assert.Equal(expected.Title, item.GetProperty("title").GetString());
         var author = Assert.Single(item.GetProperty("author").EnumerateArray());
         Assert.Equal(expected.Author, $"{author.GetProperty("family").GetString()}, {author.GetProperty("given").GetString()}");
@@ -60,9 +57,7 @@ public sealed class CitationFileTests(BrowserFixture site)
     [MemberData(nameof(Styles))]
     public async Task TheSitesOwnCitation_AgreesWithACslProcessor_OnAuthorDateAndTitle(string style, string label, string pattern)
     {
-        var file = await DownloadAsync("/essay/cite.csl.json");
-        using var rendered = JsonDocument.Parse(await NodeTools.RunAsync("citations.cjs", "render", style, file));
-        var csl = rendered.RootElement.GetProperty("bibliography").GetString()!;
+        var csl = (await ReadAsync(RenderJob(style))).GetProperty("bibliography").GetString()!;
         var parts = Regex.Match(csl, pattern);
         Assert.True(parts.Success, $"The {style} rendering did not have the expected shape: {csl}");
 
@@ -82,6 +77,47 @@ public sealed class CitationFileTests(BrowserFixture site)
     }
 
     private string Url(string path) => site.BaseUrl + path;
+
+    private static string FilePath(string extension, int? paragraph) => paragraph is { } n ? $"/essay/cite/{n}.{extension}" : $"/essay/cite.{extension}";
+
+    private static string[] ParseJob(string format, string extension, int? paragraph) => ["parse", format, FilePath(extension, paragraph)];
+
+    private static string[] RenderJob(string style) => ["render", style, FilePath("csl.json", null)];
+
+    /// <summary>
+    /// Every file read and every style rendered, by one Node process for the whole class, keyed by job: Node and
+    /// citation.js starting cold once for each of the nine cases took longer than the checks themselves.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Dictionary<string, JsonElement>>>> Readings = new(StringComparer.Ordinal);
+
+    private async Task<JsonElement> ReadAsync(string[] job)
+    {
+        var readings = await Readings.GetOrAdd(site.BaseUrl, _ => new(ReadEveryFileAsync)).Value;
+        var result = readings[string.Join(' ', job)];
+        if (result.ValueKind == JsonValueKind.Object && result.TryGetProperty("error", out var error))
+        {
+            Assert.Fail($"node citations.cjs {string.Join(' ', job)}: {error}");
+        }
+
+        return result;
+    }
+
+    private async Task<Dictionary<string, JsonElement>> ReadEveryFileAsync()
+    {
+        var jobs = Files.Select(row => ParseJob((string)row[0], (string)row[1], (int?)row[2]))
+            .Concat(Styles.Select(row => RenderJob((string)row[0])))
+            .ToList();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in jobs.Select(job => job[2]).Distinct(StringComparer.Ordinal))
+        {
+            files[path] = await DownloadAsync(path);
+        }
+
+        var list = Path.Combine(Path.GetTempPath(), $"essaysite-{Guid.NewGuid():N}-jobs.json");
+        await File.WriteAllTextAsync(list, JsonSerializer.Serialize(jobs.Select(job => new[] { job[0], job[1], files[job[2]] })));
+        using var results = JsonDocument.Parse(await NodeTools.RunAsync("citations.cjs", "batch", list));
+        return jobs.Zip(results.RootElement.EnumerateArray()).ToDictionary(pair => string.Join(' ', pair.First), pair => pair.Second.Clone(), StringComparer.Ordinal);
+    }
 
     private sealed record Tags(string Title, string Author, string Date);
 

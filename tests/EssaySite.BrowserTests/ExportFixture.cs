@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using EssaySite.Export;
 using Microsoft.Playwright;
 
@@ -8,7 +7,7 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>
 /// The site exported with <c>export --base-path /reading/</c> into a temporary folder and served by a plain
-/// nginx (Debian's package) as static files under /reading/, with one Chromium for the tests.
+/// nginx (Debian's package) as static files under /reading/, with the Chromium every fixture shares.
 /// </summary>
 public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 {
@@ -17,7 +16,7 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
     private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"];
     private readonly string _root = Directory.CreateTempSubdirectory("essaysite-static-").FullName;
     private Process? _nginx;
-    private IPlaywright? _playwright;
+    private bool _hasBrowser;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -30,7 +29,7 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = BrowserFixture.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}{BasePath}";
         using (var output = new StringWriter())
         using (var errors = new StringWriter())
@@ -44,8 +43,8 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 
         _nginx = StartNginx(port);
         await WaitForAsync(BaseUrl + "/");
-        _playwright = await Playwright.CreateAsync();
-        Browser = await ChromiumLocator.LaunchAsync(_playwright);
+        Browser = await SharedChromium.AcquireAsync();
+        _hasBrowser = true;
     }
 
     public Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true) =>
@@ -53,12 +52,11 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_hasBrowser)
         {
-            await Browser.DisposeAsync();
+            await SharedChromium.ReleaseAsync();
         }
 
-        _playwright?.Dispose();
         if (_nginx is { HasExited: false })
         {
             _nginx.Kill(entireProcessTree: true);
@@ -75,10 +73,22 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
             ?? throw new InvalidOperationException(
                 "The static export tests serve the export with nginx, and none was found. On Debian or Ubuntu run " +
                 "'sudo apt-get install -y nginx' (scripts/test does this when run as root).");
-        // A plain static host: files only, configured by the include the export writes ("/reading/essay" answered by
-        // essay/index.html, the export's 404 page, and each kind of file's headers).
         var config = Path.Combine(_root, "nginx.conf");
-        File.WriteAllText(config, $$"""
+        File.WriteAllText(config, NginxConfig(port));
+        var start = new ProcessStartInfo(nginx) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-c", config, "-p", _root, "-e", Path.Combine(_root, "error.log") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// A plain static host: files only, configured by the include the export writes ("/reading/essay" answered by
+    /// essay/index.html, the export's 404 page, and each kind of file's headers).
+    /// </summary>
+    private string NginxConfig(int port) => $$"""
             daemon off;
             master_process off;
             worker_processes 1;
@@ -101,15 +111,7 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
                     include {{Path.Combine(Folder, HostHeaders.NginxFile)}};
                 }
             }
-            """);
-        var start = new ProcessStartInfo(nginx) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-c", config, "-p", _root, "-e", Path.Combine(_root, "error.log") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+            """;
 
     private async Task WaitForAsync(string url)
     {
@@ -138,13 +140,6 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
         }
 
         throw new InvalidOperationException($"nginx did not answer {url}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

