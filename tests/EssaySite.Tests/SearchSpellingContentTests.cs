@@ -43,6 +43,20 @@ public sealed class SearchSpellingContentTests(RealSite site) : IClassFixture<Re
         Assert.All(offer.TextContent.Split(' '), word => Assert.Contains(word, names, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// A made-up word is not taken for a short word of a glossary name: "plugh" is two edits from "plan" (in "Joint
+    /// Comprehensive Plan of Action"), and a name of four letters forgives one edit only.
+    /// </summary>
+    [Theory]
+    [InlineData("plugh")]
+    [InlineData("xyzzy plugh")]
+    public async Task AMadeUpWord_IsNotTakenForAShortWordOfAGlossaryName(string query)
+    {
+        Assert.Empty(await SearchTests.ResultsAsync(site.Client, query));
+        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Null(doc.QuerySelector(".did-you-mean a"));
+    }
+
     [Fact]
     public void TheTable_HasAMisspellingOfEveryGlossaryEntry_AndNoEntryThatIsNotInTheGlossary()
     {

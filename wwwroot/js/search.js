@@ -135,14 +135,15 @@
     return names;
   }
 
-  // As SearchIndex.Forgiven: the form of the glossary name a word misspells, within two edits (one for four letters)
+  // As SearchIndex.Forgiven: the form of the glossary name a word misspells, within two edits (one where either word has four letters)
   // as typed or by key; the nearest, then the first in the glossary.
   function forgiven(f, names) {
     if (f.length < 4) { return null; }
-    var limit = f.length === 4 ? 1 : 2, key = spellingKey(f), best = null, bestDistance = limit + 1;
+    var key = spellingKey(f), best = null, bestDistance = Infinity;
     names.forEach(function (n) {
+      var limit = Math.min(f.length, n.spelling.length) <= 4 ? 1 : 2;
       var d = Math.min(distance(f, n.spelling), distance(key, n.key));
-      if (d < bestDistance) { best = n.form; bestDistance = d; }
+      if (d <= limit && d < bestDistance) { best = n.form; bestDistance = d; }
     });
     return best;
   }

@@ -239,8 +239,8 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>
-    /// The index's form of the glossary name or variant a word misspells, or null: one within two edits (one for a
-    /// word of four letters), either as typed or once the usual transliteration swaps are undone (<see cref="SpellingKey"/>),
+    /// The index's form of the glossary name or variant a word misspells, or null: one within two edits (one where
+    /// either word has four letters), either as typed or once the usual transliteration swaps are undone (<see cref="SpellingKey"/>),
     /// so "Mosadeq" is Mossadegh. The nearest wins; among equals, the first in the glossary.
     /// </summary>
     private string? Forgiven(string word)
@@ -250,14 +250,15 @@ public sealed partial class SearchIndex
             return null;
         }
 
-        var limit = word.Length == 4 ? 1 : 2;
         var key = SpellingKey(word);
         string? best = null;
-        var bestDistance = limit + 1;
+        var bestDistance = int.MaxValue;
         foreach (var (spelling, spellingKey, form) in _glossarySpellings)
         {
+            // One edit where either word has four letters: two would make "plugh" a misspelling of "plan".
+            var limit = Math.Min(word.Length, spelling.Length) <= 4 ? 1 : 2;
             var distance = Math.Min(EditDistance.Of(word, spelling), EditDistance.Of(key, spellingKey));
-            if (distance < bestDistance)
+            if (distance <= limit && distance < bestDistance)
             {
                 (best, bestDistance) = (form, distance);
             }
