@@ -104,6 +104,12 @@ public sealed partial class FrontMatter
                 }
             }
         }
+        catch (Exception e) when (e is YamlException or InvalidOperationException && Mistake(yaml, firstLine) is { } mistake)
+        {
+            // The parser's position is where it gave up, often lines after the mistake, and its words are its own.
+            problems.Add(path, mistake.Line, mistake.Message);
+            return null;
+        }
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + firstLine - 1;
@@ -121,6 +127,66 @@ public sealed partial class FrontMatter
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The two YAML mistakes people make most, found where they are: a tab in the indentation, and a quote left
+    /// open (the parser reads on to the next quote, which may be keys later, or to the end).
+    /// </summary>
+    private static (int Line, string Message)? Mistake(string yaml, int firstLine)
+    {
+        var lines = yaml.Split('\n');
+        var tab = Array.FindIndex(lines, l => TabIndent().IsMatch(l));
+        if (tab >= 0)
+        {
+            return (tab + firstLine, $"line {tab + firstLine} is indented with a tab: use spaces");
+        }
+
+        var (quote, opened) = ('\0', 0);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (quote != '\0' && i > opened && LooksLikeKey().IsMatch(line))
+            {
+                break;
+            }
+
+            var valueStart = true;
+            for (var j = 0; j < line.Length; j++)
+            {
+                var c = line[j];
+                if (quote != '\0')
+                {
+                    if (quote == '"' && c == '\\')
+                    {
+                        j++;
+                    }
+                    else if (c == quote && quote == '\'' && j + 1 < line.Length && line[j + 1] == '\'')
+                    {
+                        j++;
+                    }
+                    else if (c == quote)
+                    {
+                        (quote, valueStart) = ('\0', false);
+                    }
+                }
+                else if (c is '#' && (j == 0 || char.IsWhiteSpace(line[j - 1])))
+                {
+                    break;
+                }
+                else if (c is '"' or '\'' && valueStart)
+                {
+                    (quote, opened) = (c, i);
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    // A quote begins a value only at its start: after "key: ", "- ", "[", "{" or ",".
+                    valueStart = c is '[' or '{' or ',' || (c is ':' or '-' && (j + 1 == line.Length || line[j + 1] == ' '));
+                }
+            }
+        }
+
+        return quote == '\0' ? null : (opened + firstLine, $"a quote opened on line {opened + firstLine} is not closed: add the closing {quote}");
     }
 
     /// <summary>The file line of a key, or 1 when it is absent.</summary>
@@ -349,6 +415,12 @@ public sealed partial class FrontMatter
     // key: a value with ": " inside it, not in quotes, a list or a block: YAML's most common trap.
     [GeneratedRegex(@"^([A-Za-z_][\w-]*):\s+([^\s""'\[{|>&*!%@`#].*?:\s.*)$")]
     private static partial Regex UnquotedColon();
+
+    [GeneratedRegex(@"^ *\t\s*\S")]
+    private static partial Regex TabIndent();
+
+    [GeneratedRegex(@"^\s*[A-Za-z_][\w-]*:(\s|$)")]
+    private static partial Regex LooksLikeKey();
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

@@ -23,6 +23,9 @@ public sealed record RenderedMarkdown(
 {
     /// <summary>The words of every block, for search.</summary>
     public string Text => string.Join(' ', Blocks.Select(b => b.Text));
+
+    /// <summary>The file lines of level-1 headings (<c># …</c> or underlined with <c>===</c>).</summary>
+    public IReadOnlyList<int> LevelOneHeadingLines { get; init; } = [];
 }
 
 /// <summary>
@@ -79,11 +82,14 @@ public sealed class MarkdownRenderer
         if (!blockHtml)
         {
             var whole = _sanitizer.Sanitize(ToHtml(document));
-            return new RenderedMarkdown(whole, blocks, links, HeadingIds(document));
+            return new RenderedMarkdown(whole, blocks, links, HeadingIds(document)) { LevelOneHeadingLines = LevelOneHeadingLines(document, firstLine) };
         }
 
-        return new RenderedMarkdown(string.Concat(blocks.Select(b => b.Html)), blocks, links, HeadingIds(document));
+        return new RenderedMarkdown(string.Concat(blocks.Select(b => b.Html)), blocks, links, HeadingIds(document)) { LevelOneHeadingLines = LevelOneHeadingLines(document, firstLine) };
     }
+
+    private static List<int> LevelOneHeadingLines(MarkdownDocument document, int firstLine) =>
+        [.. document.Descendants<HeadingBlock>().Where(h => h.Level == 1).Select(h => firstLine + h.Line)];
 
     private static List<string> HeadingIds(MarkdownDocument document) =>
         [.. document.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>()];

@@ -19,6 +19,11 @@ try
         return await EssaySite.Export.StaticExport.RunAsync(args, Console.Out, Console.Error);
     }
 
+    if (args is ["serve", ..])
+    {
+        return await EssaySite.Export.ExportPreview.RunAsync(args, Console.Out, Console.Error);
+    }
+
     var builder = SiteSetup.CreateBuilder(args);
     builder.AddEssaySite();
 

@@ -110,6 +110,84 @@ public sealed class ChangeReportTests : IDisposable
         Assert.Contains("git cannot read 'no-such-branch'", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheCommand_WithNoRef_ComparesWithTheMergeBaseOfMain_AsAPullRequestDoes()
+    {
+        using var content = await RepositoryAsync("main");
+        await GitAsync(content.Root, "checkout", "-q", "-b", "feature");
+        content.Write("sources/report-test-source.md", Source);
+        await CommitAsync(content.Root, "a source on the branch");
+        await GitAsync(content.Root, "checkout", "-q", "main");
+        content.Write("sources/main-only-source.md", Source.Replace("A test report", "Only on main", StringComparison.Ordinal));
+        await CommitAsync(content.Root, "a source on main after the branch");
+        await GitAsync(content.Root, "checkout", "-q", "feature");
+
+        var (exit, output, error) = await ReportAsync(content, "report");
+        Assert.True(exit == 0, error);
+        Assert.Contains("against the merge base with `main`", output, StringComparison.Ordinal);
+        Assert.Contains("- added: “A test report” (`report-test-source`)", output, StringComparison.Ordinal);
+        // What main gained since the branch left it is not the branch's change.
+        Assert.DoesNotContain("Only on main", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCommand_WithNoRefAndNoMainBranch_SaysWhatToName()
+    {
+        using var content = await RepositoryAsync("trunk");
+
+        var (exit, _, error) = await ReportAsync(content, "report");
+        Assert.Equal(2, exit);
+        Assert.Contains("there is no branch origin/main or main to compare with: name a commit, for example report HEAD~1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCommand_OnACleanTreeAtTheRef_SaysHowToSeeTheLastCommit()
+    {
+        using var content = await RepositoryAsync("main");
+        content.Write("sources/report-test-source.md", Source);
+        await CommitAsync(content.Root, "a source");
+
+        var (exit, output, _) = await ReportAsync(content, "report", "HEAD");
+        Assert.Equal(0, exit);
+        Assert.Contains("No change a reader would see.", output, StringComparison.Ordinal);
+        Assert.Contains("is the commit checked out and the content folder has no uncommitted change, so nothing differs. To see what the last commit changed: `report HEAD~1`", output, StringComparison.Ordinal);
+
+        (_, output, _) = await ReportAsync(content, "report", "HEAD~1");
+        Assert.Contains("- added: “A test report” (`report-test-source`)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("report HEAD~1", output, StringComparison.Ordinal);
+
+        content.Write("sources/report-test-source.md", Source.Replace("A report.", "A report, edited.", StringComparison.Ordinal));
+        (_, output, _) = await ReportAsync(content, "report", "HEAD");
+        Assert.Contains("- changed: “A test report” (`report-test-source`)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("report HEAD~1", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> ReportAsync(TempContent content, params string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:ContentPath"] = content.ContentRoot })
+            .Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await ChangeReportCommand.RunAsync(configuration, args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A copy of the fixture guide as the first commit of a new repository on <paramref name="branch"/>.</summary>
+    private static async Task<TempContent> RepositoryAsync(string branch)
+    {
+        var content = new TempContent();
+        await GitAsync(content.Root, "init", "-q", "-b", branch);
+        await CommitAsync(content.Root, "content");
+        return content;
+    }
+
+    private static async Task CommitAsync(string directory, string message)
+    {
+        await GitAsync(directory, "add", "-A");
+        await GitAsync(directory, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", message);
+    }
+
     private static async Task GitAsync(string directory, params string[] args)
     {
         var (exit, text) = await Processes.RunAsync("git", directory, new Dictionary<string, string>(), args);

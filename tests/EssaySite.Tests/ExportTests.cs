@@ -23,6 +23,7 @@ public sealed class ExportTests
         var (exit, output, errors) = await ExportAsync(folder.Path, "--base-path", "/reading/", "--base-url", PublicUrl);
         Assert.True(exit == 0, errors);
         Assert.Contains("Exported ", output, StringComparison.Ordinal);
+        Assert.Contains($"preview it: dotnet run --project src/EssaySite -- serve {folder.Path} --base-path /reading/", output, StringComparison.Ordinal);
 
         // The same settings on a running server give the same bytes, page for page. The command exports the content
         // the shipped app reads (the real content/), so the server reads it too.

@@ -26,6 +26,12 @@ public static partial class ContentKinds
         var updated = fm.Day("updated");
         var paragraphs = load.Paragraphs(fm, "paragraphs");
         var events = load.EventRefs(fm, "events");
+        foreach (var line in body.LevelOneHeadingLines)
+        {
+            // The page's title is its one level-1 heading; a second one would outrank the sections beneath it.
+            load.Problems.Add(fm.Path, line, "a level-1 heading (#) in a commentary page: the title is the page's only one, so start headings at ##");
+        }
+
         if (title is null || author is null || date is null || summary is null)
         {
             return;

@@ -153,7 +153,8 @@ public static class StaticExport
         await output.WriteLineAsync(
             $"Exported {written:N0} files ({bytes / 1024.0 / 1024.0:0.0} MB, with .br and .gz beside those that compress) to {folder} " +
             $"in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms ({ready.TotalMilliseconds:N0} ms to load the content and start, " +
-            $"{(rendered - ready).TotalMilliseconds:N0} ms to render the edition, {(stopped - rendered).TotalMilliseconds:N0} ms to stop, {(checkedAt - stopped).TotalMilliseconds:N0} ms to check its links), for {baseUrl.TrimEnd('/')}{(publicUri.AbsolutePath == "/" ? basePath : "")}/");
+            $"{(rendered - ready).TotalMilliseconds:N0} ms to render the edition, {(stopped - rendered).TotalMilliseconds:N0} ms to stop, {(checkedAt - stopped).TotalMilliseconds:N0} ms to check its links), for {baseUrl.TrimEnd('/')}{(publicUri.AbsolutePath == "/" ? basePath : "")}/; " +
+            $"preview it: {ExportPreview.CommandFor(arguments.Folder, basePath)}");
         return 0;
     }
 
