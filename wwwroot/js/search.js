@@ -91,9 +91,7 @@
       x.counts.forEach(function (c, w) { vocabulary.set(w, (vocabulary.get(w) || 0) + 1); });
     });
     var names = glossarySpellings(index.d, variants);
-    var wanted = words(query, variants).slice(0, MAX_WORDS).map(function (w) {
-      return vocabulary.has(w) ? w : forgiven(w, names) || w;
-    });
+    var wanted = queryWords(query, variants, vocabulary, names);
     if (!wanted.length) { return { wanted: wanted, variants: variants, hits: [] }; }
     var average = Math.max(1, docs.reduce(function (sum, x) { return sum + x.length; }, 0) / Math.max(1, docs.length));
     new Set(wanted).forEach(function (w) {
@@ -105,13 +103,34 @@
         x.matched += 1;
       });
     });
+    var quoted = quotedPhrases(variants, vocabulary, names);
     var phrase = wanted.length > 1 ? " " + wanted.join(" ") + " " : null;
-    var hits = docs.filter(function (x) { return x.matched > 0; });
+    var hits = docs.filter(function (x) {
+      return x.matched > 0 && quoted.every(function (q) { return x.joined.indexOf(q) >= 0; });
+    });
     hits.forEach(function (x) {
       x.score *= (phrase && x.joined.indexOf(phrase) >= 0 ? 2 : 1) * x.d.b;
     });
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.i - b.i; });
     return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT), suggestion: suggest(docs, vocabulary, variants, names) };
+  }
+
+  // As SearchIndex.QueryWords: a word no document holds that misspells a glossary name is searched as that name.
+  function queryWords(text, variants, vocabulary, names) {
+    return words(text, variants).slice(0, MAX_WORDS).map(function (w) {
+      return vocabulary.has(w) ? w : forgiven(w, names) || w;
+    });
+  }
+
+  // As SearchIndex.QuotedPhrases: each phrase in straight or curly quotes, as the index's words with a space either
+  // side; a document must hold each one word after word. A quote left open quotes nothing.
+  function quotedPhrases(variants, vocabulary, names) {
+    var out = [], m, quote = /["“”]([^"“”]*)["“”]/g;
+    while ((m = quote.exec(query)) !== null) {
+      var ws = queryWords(m[1], variants, vocabulary, names);
+      if (ws.length) { out.push(" " + ws.join(" ") + " "); }
+    }
+    return out;
   }
 
   // As SearchIndex.SpellingKey: q, k and gh are one sound, so are ou, u and o, and ei, ey and ay; a doubled letter is one.
