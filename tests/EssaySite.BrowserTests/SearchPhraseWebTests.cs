@@ -12,8 +12,6 @@ public sealed class SearchPhraseWebTests(ExportFixture site)
     [Fact]
     public async Task AQuotedPhrase_FindsWhatTheServerFinds_AndFewerThanItsLooseWords()
     {
-        var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, _) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
         var page = await site.NewPageAsync();
 
         async Task<string[]> FoundAsync(string query)
@@ -27,7 +25,7 @@ public sealed class SearchPhraseWebTests(ExportFixture site)
         foreach (var query in new[] { "\"only one position\"", "“only one position”", "\"only one position\" Mosadeq", "\"position one only\"", "\"only one position" })
         {
             var found = await FoundAsync(query);
-            var expected = snapshot!.Search.Search(query).Select(hit => "/reading" + hit.Document.Url).ToArray();
+            var expected = ServerSearch.Index.Search(query).Select(hit => "/reading" + hit.Document.Url).ToArray();
             if (!found.SequenceEqual(expected))
             {
                 problems.Add($"{query}: the browser found {string.Join(' ', found)}; the server {string.Join(' ', expected)}");

@@ -12,11 +12,9 @@ public sealed class SearchSuggestionWebTests(ExportFixture site)
     [Fact]
     public async Task AMisspeltWordThatFindsNothing_ShowsTheResultsOfItsSuggestion_AsTheServerDoes()
     {
-        var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, _) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
         const string Misspelling = "assasination";
-        Assert.Empty(snapshot!.Search.Search(Misspelling));
-        var suggestion = snapshot.Search.Suggest(Misspelling)!.Query;
+        Assert.Empty(ServerSearch.Index.Search(Misspelling));
+        var suggestion = ServerSearch.Index.Suggest(Misspelling)!.Query;
 
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/search?q=" + Misspelling);
@@ -25,7 +23,7 @@ public sealed class SearchSuggestionWebTests(ExportFixture site)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = suggestion, Exact = true }).First).ToBeVisibleAsync();
         var found = await page.Locator("ol.results > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(found);
-        Assert.Equal(snapshot.Search.Search(suggestion).Select(hit => "/reading" + hit.Document.Url), found);
+        Assert.Equal(ServerSearch.Index.Search(suggestion).Select(hit => "/reading" + hit.Document.Url), found);
         await page.Context.CloseAsync();
     }
 }
