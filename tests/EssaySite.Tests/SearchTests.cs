@@ -21,6 +21,42 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Equal("/essay#p3", results[0].Href);
     }
 
+    // Paragraph 3 says "in its best state"; its four words are all over the fixture, but in that order only there.
+    private static string BestState() => string.Join(' ', FixtureGuide.Paragraphs()[2].Split(' ')[10..14]);
+
+    [Fact]
+    public async Task AQuotedPhrase_FindsOnlyDocumentsWithItsWordsInThatOrder()
+    {
+        var loose = await ResultsAsync(BestState());
+        var quoted = await ResultsAsync($"\"{BestState()}\"");
+        Assert.Contains(quoted, r => r.Href == "/essay#p3");
+        Assert.True(quoted.Count < loose.Count, $"{quoted.Count} results in quotes, {loose.Count} without");
+        Assert.Empty(await ResultsAsync($"\"{string.Join(' ', BestState().Split(' ').Reverse())}\""));
+    }
+
+    [Fact]
+    public async Task WordsOutsideTheQuotes_BringInNoDocumentWithoutThePhrase()
+    {
+        Assert.Contains(await ResultsAsync("formidable"), r => r.Href == "/essay#p1");
+        var results = await ResultsAsync($"\"{BestState()}\" formidable");
+        Assert.Contains(results, r => r.Href == "/essay#p3");
+        Assert.DoesNotContain(results, r => r.Href == "/essay#p1");
+    }
+
+    // A phone's keyboard types curly quotes.
+    [Fact]
+    public async Task CurlyQuotes_QuoteAsStraightOnesDo()
+    {
+        var curly = await ResultsAsync($"“{BestState()}”");
+        Assert.Equal(await ResultsAsync($"\"{BestState()}\""), curly);
+        Assert.True(curly.Count < (await ResultsAsync(BestState())).Count);
+    }
+
+    // A quote left open is a slip, not a phrase.
+    [Fact]
+    public async Task AnOpenQuote_QuotesNothing() =>
+        Assert.Equal(await ResultsAsync(BestState()), await ResultsAsync($"\"{BestState()}"));
+
     [Fact]
     public async Task Results_HighlightTheMatchedWords()
     {
@@ -51,6 +87,15 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Equal(suggestion, offer.TextContent);
         Assert.Equal("/search?q=" + Uri.EscapeDataString(suggestion), offer.GetAttribute("href"));
         Assert.NotEmpty(await ResultsAsync(suggestion));
+    }
+
+    [Fact]
+    public async Task AMisspeltWordThatFindsNothing_ShowsTheResultsOfItsSuggestionAtOnce()
+    {
+        var doc = await site.Client.GetDocumentAsync("/search?q=formidible");
+        Assert.Equal("Nothing matches “formidible”. Showing results for formidable.", doc.QuerySelector(".did-you-mean")!.TextContent);
+        Assert.EndsWith(" for “formidable”.", doc.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(await ResultsAsync("formidable"), await ResultsAsync("formidible"));
     }
 
     [Theory]
@@ -121,11 +166,12 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Equal(name, offer?.TextContent, StringComparer.OrdinalIgnoreCase);
     }
 
+    // The index itself, since the page shows a suggestion's results when a query finds nothing.
     [Theory]
     [InlineData("parliamentarian")]
     [InlineData("station")]
-    public async Task AWordFarFromEveryGlossaryName_IsNotTakenForOne(string query) =>
-        Assert.Empty(await ResultsAsync(query));
+    public void AWordFarFromEveryGlossaryName_IsNotTakenForOne(string query) =>
+        Assert.Empty(site.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Search(query));
 
     [Theory]
     [InlineData("mosaddeq", "mossadegh")]

@@ -77,7 +77,7 @@
     return out;
   }
 
-  function rank(index) {
+  function rank(index, q) {
     var variants = new Map(Object.entries(index.v));
     var docs = index.d.map(function (d, i) {
       var ws = words(d.t + " " + (d.w || "") + " " + d.x, variants);
@@ -91,9 +91,7 @@
       x.counts.forEach(function (c, w) { vocabulary.set(w, (vocabulary.get(w) || 0) + 1); });
     });
     var names = glossarySpellings(index.d, variants);
-    var wanted = words(query, variants).slice(0, MAX_WORDS).map(function (w) {
-      return vocabulary.has(w) ? w : forgiven(w, names) || w;
-    });
+    var wanted = queryWords(q, variants, vocabulary, names);
     if (!wanted.length) { return { wanted: wanted, variants: variants, hits: [] }; }
     var average = Math.max(1, docs.reduce(function (sum, x) { return sum + x.length; }, 0) / Math.max(1, docs.length));
     new Set(wanted).forEach(function (w) {
@@ -105,13 +103,34 @@
         x.matched += 1;
       });
     });
+    var quoted = quotedPhrases(q, variants, vocabulary, names);
     var phrase = wanted.length > 1 ? " " + wanted.join(" ") + " " : null;
-    var hits = docs.filter(function (x) { return x.matched > 0; });
+    var hits = docs.filter(function (x) {
+      return x.matched > 0 && quoted.every(function (q) { return x.joined.indexOf(q) >= 0; });
+    });
     hits.forEach(function (x) {
       x.score *= (phrase && x.joined.indexOf(phrase) >= 0 ? 2 : 1) * x.d.b;
     });
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.i - b.i; });
-    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT), suggestion: suggest(docs, vocabulary, variants, names) };
+    return { wanted: wanted, variants: variants, hits: hits.slice(0, LIMIT), suggestion: suggest(q, docs, vocabulary, variants, names) };
+  }
+
+  // As SearchIndex.QueryWords: a word no document holds that misspells a glossary name is searched as that name.
+  function queryWords(text, variants, vocabulary, names) {
+    return words(text, variants).slice(0, MAX_WORDS).map(function (w) {
+      return vocabulary.has(w) ? w : forgiven(w, names) || w;
+    });
+  }
+
+  // As SearchIndex.QuotedPhrases: each phrase in straight or curly quotes, as the index's words with a space either
+  // side; a document must hold each one word after word. A quote left open quotes nothing.
+  function quotedPhrases(q, variants, vocabulary, names) {
+    var out = [], m, quote = /["“”]([^"“”]*)["“”]/g;
+    while ((m = quote.exec(q)) !== null) {
+      var ws = queryWords(m[1], variants, vocabulary, names);
+      if (ws.length) { out.push(" " + ws.join(" ") + " "); }
+    }
+    return out;
   }
 
   // As SearchIndex.SpellingKey: q, k and gh are one sound, so are ou, u and o, and ei, ey and ay; a doubled letter is one.
@@ -165,9 +184,9 @@
   // As SearchIndex.Suggest: each query word of four letters or more that no document holds is replaced by the
   // glossary name it misspells, else by the nearest word that one does hold (the nearest, then the one in more
   // documents, then the first in code order), written as the text writes it.
-  function suggest(docs, vocabulary, variants, names) {
+  function suggest(q, docs, vocabulary, variants, names) {
     var changed = false;
-    var result = query.replace(word, function (original) {
+    var result = q.replace(word, function (original) {
       var f = fold(original);
       f = variants.get(f) || f;
       if (f.length < 4 || vocabulary.has(f)) { return original; }
@@ -233,8 +252,12 @@
   }
 
   function show(result) {
-    var shown = "“" + query + "”";
-    if (result.suggestion) {
+    var shown = "“" + (result.showing || query) + "”";
+    if (result.showing) {
+      var instead = el("p", "did-you-mean", "Nothing matches “" + query + "”. Showing results for ");
+      instead.append(link("/search?q=" + encodeURIComponent(result.showing), result.showing), ".");
+      root.insertBefore(instead, status);
+    } else if (result.suggestion) {
       var offer = el("p", "did-you-mean", "Did you mean ");
       offer.append(link("/search?q=" + encodeURIComponent(result.suggestion), result.suggestion), "?");
       root.insertBefore(offer, status);
@@ -260,7 +283,17 @@
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();
     })
-    .then(function (index) { show(rank(index)); })
+    .then(function (index) {
+      // As the server's page: a query that finds nothing shows the results of its suggestion at once.
+      var result = rank(index, query);
+      var instead = !result.hits.length && result.suggestion ? rank(index, result.suggestion) : null;
+      if (instead && instead.hits.length) {
+        instead.showing = result.suggestion;
+        instead.suggestion = null;
+        result = instead;
+      }
+      show(result);
+    })
     .catch(function () {
       say(["Search could not load its index; reload the page to try again. "].concat(elsewhere));
     });

@@ -129,7 +129,10 @@ public sealed partial class SearchIndex
     /// </summary>
     internal static FrozenDictionary<string, string> VariantsOf(ContentSnapshot site) => VariantMap(site.Terms);
 
-    /// <summary>Ranked hits: documents with more of the query's words first, then by BM25, with a bonus for the exact phrase.</summary>
+    /// <summary>
+    /// Ranked hits: documents with more of the query's words first, then by BM25, with a bonus for the exact phrase.
+    /// A phrase in quotes (<see cref="QuotedPhrases"/>) must be in a document as written, word after word.
+    /// </summary>
     public IReadOnlyList<SearchHit> Search(string? query, int limit = 30)
     {
         var words = QueryWords(query);
@@ -137,6 +140,8 @@ public sealed partial class SearchIndex
         {
             return [];
         }
+
+        var quoted = QuotedPhrases(query);
 
         var scores = new Dictionary<int, (double Score, int Matched)>();
         foreach (var word in words.Distinct(StringComparer.Ordinal))
@@ -157,6 +162,7 @@ public sealed partial class SearchIndex
 
         var phrase = words.Count > 1 ? " " + string.Join(' ', words) + " " : null;
         return [.. scores
+            .Where(kv => quoted.All(q => _folded[kv.Key].Contains(q, StringComparison.Ordinal)))
             .Select(kv =>
             {
                 var bonus = phrase is not null && _folded[kv.Key].Contains(phrase, StringComparison.Ordinal) ? 2.0 : 1.0;
@@ -236,6 +242,20 @@ public sealed partial class SearchIndex
 
         var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
         return [.. Words(text).Take(MaxQueryWords).Select(w => _postings.ContainsKey(w) ? w : Forgiven(w) ?? w)];
+    }
+
+    /// <summary>
+    /// Each phrase the query puts in quotes, straight or curly (a phone's keyboard types “ ”), as the index's words
+    /// with a space either side, the way <see cref="_folded"/> holds a document. A quote left open quotes nothing.
+    /// search.js reads quotes the same way; keep the two alike.
+    /// </summary>
+    private List<string> QuotedPhrases(string? query)
+    {
+        var text = query!.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
+        return [.. QuotedPattern().Matches(text)
+            .Select(m => QueryWords(m.Groups[1].Value))
+            .Where(words => words.Count > 0)
+            .Select(words => " " + string.Join(' ', words) + " ")];
     }
 
     /// <summary>
@@ -417,6 +437,9 @@ public sealed partial class SearchIndex
 
     [GeneratedRegex(@"[\p{L}\p{N}\p{Mn}]+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[""“”]([^""“”]*)[""“”]")]
+    private static partial Regex QuotedPattern();
 
     [GeneratedRegex(@"(.)\1+")]
     private static partial Regex DoubledLetter();

@@ -1,4 +1,5 @@
 using EssaySite.Content;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,6 +25,15 @@ public class GuidePageModel(ContentSnapshot site) : PageModel
 
     /// <summary>The slug this request is for: the last path segment (/timeline → timeline).</summary>
     protected virtual string RouteSlug => (HttpContext.Request.Path.Value ?? "").Trim('/');
+
+    /// <summary>
+    /// What goes before the link at <paramref name="index"/> of a list of cross-references: nothing before the first, a
+    /// dot before the others, so that titles which wrap on a phone do not run into one another. The dot is hidden from
+    /// screen readers, which announce each link on its own.
+    /// </summary>
+    public static HtmlString LinkSeparator(int index) => index == 0 ? HtmlString.Empty : Separator;
+
+    private static readonly HtmlString Separator = new("<span class=\"sep\" aria-hidden=\"true\"> · </span>");
 
     public static string ShortLabel(Source s) => s.Author is { } author && s.Publication is { } pub && author != pub
         ? $"{author}, {pub}"

@@ -33,6 +33,9 @@ public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> opti
     /// <summary>The query with misspelt words corrected, offered as "Did you mean …?", or null.</summary>
     public SearchSuggestion? Suggestion { get; private set; }
 
+    /// <summary>True when the query found nothing and <see cref="Hits"/> are those of <see cref="Suggestion"/> instead.</summary>
+    public bool ShowingSuggestion { get; private set; }
+
     public void OnGet()
     {
         if (InBrowser)
@@ -43,5 +46,11 @@ public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> opti
         var index = site.Search;
         Hits = index.Search(Query);
         Suggestion = index.Suggest(Query);
+        if (Hits.Count == 0 && Suggestion is not null)
+        {
+            // A reader who mistyped a word wants what the right word finds, not one more click (issue 26).
+            Hits = index.Search(Suggestion.Query);
+            ShowingSuggestion = Hits.Count > 0;
+        }
     }
 }
