@@ -166,6 +166,31 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OnAPhone_OpeningTheMenu_MovesNeitherTheMenuButtonNorTheSearchLink(bool javaScript)
+    {
+        var page = await site.NewPageAsync(width: 375, height: 812, javaScript: javaScript);
+        await page.GotoAsync(site.Url("/essay"));
+        var menu = page.GetByText("Menu", new() { Exact = true });
+        var search = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true });
+        var menuBefore = await menu.BoundingBoxAsync();
+        var searchBefore = await search.BoundingBoxAsync();
+
+        await menu.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Site" })).ToBeVisibleAsync();
+        foreach (var (name, before, after) in new[] { ("Menu", menuBefore, await menu.BoundingBoxAsync()), ("Search", searchBefore, await search.BoundingBoxAsync()) })
+        {
+            var was = $"{before!.X},{before.Y} {before.Width}x{before.Height}";
+            var now = $"{after!.X},{after.Y} {after.Width}x{after.Height}";
+            Assert.True(Math.Abs(before.X - after.X) < 0.5 && Math.Abs(before.Y - after.Y) < 0.5 && Math.Abs(before.Width - after.Width) < 0.5,
+                $"{name} moved when the menu opened: {was} before, {now} after");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData(ReducedMotion.NoPreference)]
     [InlineData(ReducedMotion.Reduce)]
     public async Task AJumpFarDownAPage_LandsAtOnce(ReducedMotion motion)

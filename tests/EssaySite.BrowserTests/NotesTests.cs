@@ -64,6 +64,38 @@ public sealed class NotesTests(BrowserFixture site)
         await context.CloseAsync();
     }
 
+    // How a control looks at rest: its border, corners, padding, background, text and pointer.
+    private const string LookScript = """
+        (el) => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderTopWidth, s.borderTopColor, s.borderTopLeftRadius, s.paddingTop, s.paddingLeft, s.backgroundColor, s.color, s.fontSize, s.cursor]; }
+        """;
+
+    [Fact]
+    public async Task ImportNotes_LooksLikeTheOtherButtons_AndOpensTheFileChooserFromTheKeyboard()
+    {
+        var context = await Notes.NewContextAsync(site.Browser, site.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/essay");
+        await page.Locator("summary", new() { HasText = "My notes" }).ClickAsync();
+        var export = page.GetByRole(AriaRole.Button, new() { Name = "Export as Markdown" });
+        await Assertions.Expect(export).ToBeVisibleAsync();
+        var input = page.GetByLabel("Import notes from a file");
+        var label = page.Locator(".my-notes label", new() { HasText = "Import notes from a file" });
+
+        Assert.Equal(await export.EvaluateAsync<string[]>(LookScript), await label.EvaluateAsync<string[]>(LookScript));
+        // The browser's own "Choose file / No file chosen" control is not drawn beside it.
+        var bare = await input.BoundingBoxAsync();
+        Assert.True(bare is null || (bare.Width <= 1 && bare.Height <= 1), $"the file control is drawn {bare?.Width}x{bare?.Height}px");
+
+        // From the keyboard: Tab from Export reaches it, its label shows the focus, and Space opens the file chooser.
+        await export.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        Assert.Equal("solid", await label.EvaluateAsync<string>("(el) => getComputedStyle(el).outlineStyle"));
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        Assert.False(chooser.IsMultiple);
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task Notes_NeverLeaveTheBrowser_NoRequestCarriesThemOrGoesElsewhere()
     {

@@ -250,4 +250,66 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         Assert.Equal(0, await silent.GetByRole(AriaRole.Button, new() { Name = "Read aloud" }).CountAsync());
         await mute.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheCopyConfirmation_StaysBesideTheButtons_WhenANoteIsOpened()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/essay");
+        await page.EvaluateAsync(SelectScript, ShortQuote);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy link to quote" }).ClickAsync();
+        var status = page.Locator(".quote-bar").GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToHaveTextAsync("Link to the quote copied");
+        var copy = await page.GetByRole(AriaRole.Button, new() { Name = "Copy link to quote" }).BoundingBoxAsync();
+        var before = await status.BoundingBoxAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Note on" });
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        var after = await status.BoundingBoxAsync();
+        var form = await box.BoundingBoxAsync();
+
+        // The confirmation stays where it was, on the buttons' row, and the note box opens under the row.
+        Assert.Equal(before!.Y, after!.Y, 1.0);
+        Assert.Equal(before.X, after.X, 1.0);
+        Assert.True(after.Y < copy!.Y + copy.Height, $"the confirmation is at {after.Y}px, below the buttons' row ending at {copy.Y + copy.Height}px");
+        Assert.True(form!.Y >= after.Y + after.Height, $"the note box starts at {form.Y}px, above the confirmation's foot at {after.Y + after.Height}px");
+        await context.CloseAsync();
+    }
+
+    // The marker drawn before each of the essay page's own disclosures: what it shows, its turn, its colour and the summary's.
+    private const string MarkerScript = """
+        (el) => { const m = getComputedStyle(el, '::before'); return [m.content, m.transform, m.color, getComputedStyle(el).color, m.width]; }
+        """;
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task ReadingSettingsAndMyNotes_ShowADisclosureMarker_ThatTurnsWhenOpened(string scheme)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/essay");
+        foreach (var name in new[] { "Reading settings", "My notes" })
+        {
+            var summary = page.Locator("summary", new() { HasText = name });
+            var closed = await summary.EvaluateAsync<string[]>(MarkerScript);
+            Assert.True(closed[0] is not ("none" or "normal" or "\"\""), $"the {name} marker shows {closed[0]}");
+            Assert.Equal(closed[3], closed[2]);
+            Assert.NotEqual("0px", closed[4]);
+
+            await summary.ClickAsync();
+            await Assertions.Expect(summary.Locator("xpath=..")).ToHaveAttributeAsync("open", "");
+            var open = await summary.EvaluateAsync<string[]>(MarkerScript);
+            Assert.Equal(closed[0], open[0]);
+            Assert.NotEqual(closed[1], open[1]);
+        }
+
+        await context.CloseAsync();
+    }
 }

@@ -161,7 +161,8 @@ export function compose(chosen) {
   cancel.type = "button";
   cancel.textContent = "Cancel";
   form.append(label, box, saveButton, cancel);
-  tools.bar.insertBefore(form, tools.status);
+  // After the status, so a confirmation already shown stays on the buttons' row and the box opens under the row.
+  tools.bar.append(form);
   function close() {
     form.remove();
     Array.from(tools.bar.querySelectorAll("button")).filter((b) => b.textContent === "Add note").forEach((b) => b.focus());
@@ -337,7 +338,10 @@ function buildPanel(details) {
   said = document.createElement("p");
   said.className = "my-notes-status";
   said.setAttribute("role", "status");
-  toolsLine.append(button("Export as Markdown", exportAll), " ", label, " ", input, " ", button("Clear all notes", clearAll));
+  input.className = "visually-hidden";
+  label.className = "file-button";
+  // The input first, hidden but focusable, so its focus can be drawn on the label that follows it, drawn as a button.
+  toolsLine.append(button("Export as Markdown", exportAll), " ", input, label, " ", button("Clear all notes", clearAll));
   details.append(about, empty, list, toolsLine, said);
   render();
 }
