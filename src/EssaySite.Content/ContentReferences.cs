@@ -110,7 +110,7 @@ internal static class ContentReferences
 
             if (!anchors.TryGetValue(target, out var ids))
             {
-                load.Problems.Add(path, link.Line, $"link to a page that does not exist: '{link.Url}'");
+                load.Problems.Add(path, link.Line, $"link to a page that does not exist: '{link.Url}'{EditDistance.Hint(target, anchors.Keys)}");
             }
             else if (!string.IsNullOrEmpty(fragment) && !ids.Contains(fragment))
             {

@@ -55,6 +55,30 @@ public sealed class TeachingWebTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task ThePrintedPacket_HeadsEveryPageWithTheEssaysTitle_AndPrintsTheAddressOfInternalLinks()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/packet");
+        var title = (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())!.Trim();
+        Assert.StartsWith("Class packet: ", title, StringComparison.Ordinal);
+        Assert.True(title.Length > "Class packet: ".Length);
+        var canonical = new Uri((await page.Locator("link[rel=canonical]").GetAttributeAsync("href"))!);
+        var link = page.Locator(".packet .question a[href^='/']").First;
+        var address = new Uri(canonical, (await link.GetAttributeAsync("href"))!).AbsoluteUri;
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Contains(address, await link.EvaluateAsync<string>("(a) => getComputedStyle(a, '::after').content"), StringComparison.Ordinal);
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
+        await page.Context.CloseAsync();
+
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(p => Squash(string.Join(' ', p.GetWords().Select(w => w.Text)))).ToList();
+        Assert.True(pages.Count >= 2);
+        // From page 2 on, the only place the title can come from is the running header.
+        Assert.All(pages.Skip(1), p => Assert.Contains(Squash(title), p, StringComparison.Ordinal));
+        Assert.Contains(Squash($"({address})"), string.Concat(pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheDefaultPacket_PrintsOnAFewPages()
     {
         var page = await site.NewPageAsync();

@@ -22,12 +22,11 @@ public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSi
 
         Assert.Equal("Worksheet: due 9 December 2026", doc.QuerySelector("h1")!.TextContent);
         Assert.Contains("Full sentences.", doc.QuerySelector(".assignment-note")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Read", "Question 2", "Question 3"], doc.QuerySelectorAll("article h2").Select(h => h.TextContent));
+        Assert.Equal(["Read", "Question 1 (question 2 in the guide)", "Question 2 (question 3 in the guide)"], doc.QuerySelectorAll("article h2").Select(h => Html.Fold(h.TextContent)));
 
         // Paragraph 1 is assigned but no question refers to it: it is quoted to read first.
         Assert.Equal(["/essay#p1"], doc.QuerySelectorAll(".worksheet-read blockquote").Select(b => b.GetAttribute("cite")));
         var sections = doc.QuerySelectorAll(".worksheet-question").ToList();
-        Assert.Equal(Chosen, sections.Select(s => int.Parse(s.QuerySelector("h2")!.TextContent["Question ".Length..], System.Globalization.CultureInfo.InvariantCulture)));
         for (var i = 0; i < sections.Count; i++)
         {
             var question = content.Questions[Chosen[i] - 1];
@@ -43,6 +42,16 @@ public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSi
         Assert.Equal("Quoted above: ¶ 3.", Html.Fold(sections[1].QuerySelector(".worksheet-refs")!.TextContent));
         // Quoted word for word.
         Assert.Equal($"¶ 3 {content.Essay.Paragraphs[2].Text}", Html.Fold(sections[0].QuerySelector("blockquote")!.TextContent));
+    }
+
+    [Fact]
+    public async Task AWorksheet_NumbersItsQuestionsFromOne_WithTheGuidesNumberBesideOnlyWhereItDiffers()
+    {
+        var code = new Assignment { Paragraphs = [1], Questions = [1, 3] }.Encode();
+        var doc = await _client.GetDocumentAsync($"/assign/{code}/worksheet");
+        Assert.Equal(["Question 1", "Question 2 (question 3 in the guide)"], doc.QuerySelectorAll(".worksheet-question h2").Select(h => Html.Fold(h.TextContent)));
+        // The sections keep the guide's numbers as their ids, so a link to a question in the guide's terms still lands.
+        Assert.Equal(["q1", "q3"], doc.QuerySelectorAll(".worksheet-question h2").Select(h => h.Id));
     }
 
     [Fact]

@@ -82,3 +82,19 @@
     text.after(button);
   });
 })();
+// The printed packet: a page's margin box cannot read the document, and the policy (style-src 'self') refuses an
+// inline style, so the running header's words, the essay's title from the content, reach it through a custom property
+// set here; and internal links get the whole address to print after them, as external ones do, read against the
+// page's canonical address so a printed copy names the public site, not the address it was opened at.
+(function () {
+  "use strict";
+  var packet = document.querySelector(".packet[data-running-header]");
+  if (!packet) { return; }
+  var words = packet.getAttribute("data-running-header").replace(/\s+/g, " ");
+  document.documentElement.style.setProperty("--running-header", "\"" + words.replace(/["\\]/g, "\\$&") + "\"");
+  var canonical = document.querySelector("link[rel=canonical]");
+  var base = canonical ? canonical.href : location.href;
+  packet.querySelectorAll("a[href^='/']").forEach(function (a) {
+    a.setAttribute("data-print-href", new URL(a.getAttribute("href"), base).href);
+  });
+})();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using EssaySite.Content;
 using EssaySite.Edition;
 using EssaySite.Site;
 
@@ -35,7 +36,7 @@ public static partial class LinkCheck
 
                 if (!edition.Entries.ContainsKey(path) && !files.Contains(path))
                 {
-                    problems.Add($"{page}: links to {url}, which the export does not have");
+                    problems.Add($"{page}: links to {url}, which the export does not have{EditDistance.Hint(path, pages.Keys)}");
                 }
                 else if (fragment is { Length: > 0 } && pages.ContainsKey(path) && !IdsOf(path).Contains(fragment))
                 {

@@ -145,6 +145,10 @@ public sealed partial class ContentWatcher : IDisposable
             {
                 try
                 {
+                    // What this round reads, as the poll sees it: without this the poll, a second later, found the
+                    // change the watcher's event had already reloaded, reloaded it again and logged every problem twice.
+                    // A change made during the read still differs from this, so the poll still catches it.
+                    Interlocked.Exchange(ref _fingerprint, Fingerprint());
                     var problems = _store.TryReload();
                     if (problems.Count == 0)
                     {
