@@ -28,8 +28,14 @@ public sealed class CitationFileTests(BrowserFixture site)
         Assert.Equal(expected.Title, item.GetProperty("title").GetString());
         var author = Assert.Single(item.GetProperty("author").EnumerateArray());
         Assert.Equal(expected.Author, $"{author.GetProperty("family").GetString()}, {author.GetProperty("given").GetString()}");
-        var date = item.GetProperty("issued").GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32()).ToArray();
-        Assert.Equal(expected.Date, $"{date[0]:0000}/{date[1]:00}/{date[2]:00}");
+        // Issued on the copy's date, the essay page's last update; the original's date beside it where the format
+        // has a field for it (BibTeX's origdate, CSL's original-date; RIS has none a parser reads for a web page).
+        static string Day(JsonElement date) => string.Join('/', date.GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32().ToString(p.GetInt32() > 31 ? "0000" : "00", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected.Updated, Day(item.GetProperty("issued")));
+        if (format != "ris")
+        {
+            Assert.Equal(expected.Date, Day(item.GetProperty("original-date")));
+        }
         Assert.Equal(Url("/essay"), item.GetProperty("URL").GetString());
         if (paragraph is { } p)
         {
@@ -45,11 +51,11 @@ public sealed class CitationFileTests(BrowserFixture site)
 
     public static TheoryData<string, string, string> Styles => new()
     {
-        // APA: "Family, G. (2020, January 8). Title. Site. URL"
-        { "apa", Citations.Apa, @"^(?<author>[^(]+?) \((?<date>[^)]+)\)\. (?<title>[^.]+)\. " },
-        // MLA: "Family, Given. “Title.” Site, 8 Jan. 2020, URL."
-        { "modern-language-association", Citations.Mla, @"^(?<author>.+?\.) “(?<title>[^”]+?)\.?” .*, (?<date>\d{1,2} \w+\.? (?<year>\d{4})), " },
-        // Chicago: "Family, Given. “Title.” Site, January 8, 2020. URL."
+        // APA: "Family, G. (2026, December 7). Title. Site. URL (Original work published 2020)"
+        { "apa", Citations.Apa, @"^(?<author>[^(]+?) \((?<date>[^)]+)\)\. (?<title>[^.]+)\. .* (?<original>\(Original work published \d{4}\))$" },
+        // MLA: "Family, Given. “Title.” 2020. Site, 7 Dec. 2026, URL."
+        { "modern-language-association", Citations.Mla, @"^(?<author>.+?\.) “(?<title>[^”]+?)\.?” (?<original>\d{4}\.) .*, (?<date>\d{1,2} \w+\.? \d{4}), " },
+        // Chicago: "Family, Given. “Title.” Site, December 7, 2026. URL."
         { "chicago-note-bibliography", Citations.ChicagoBibliography, @"^(?<author>.+?\.) “(?<title>[^”]+?)\.?” .*?, (?<date>\w+ \d{1,2}, \d{4})\. " },
     };
 
@@ -70,10 +76,13 @@ public sealed class CitationFileTests(BrowserFixture site)
         // The CSL styles print a title as stored; APA's sentence case is the site's own doing (the CSL APA style
         // expects titles stored in sentence case), so for APA the title agrees letter for letter, not in case.
         Assert.Contains(parts.Groups["title"].Value, ours, style == "apa" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-        // MLA 9 gives a reproduced work's original year before its container, this undated site, so the site's MLA
-        // entry carries the year where the CSL style, which knows no such distinction, dates the page in full.
-        var date = parts.Groups["year"].Success ? parts.Groups["year"].Value : parts.Groups["date"].Value;
-        Assert.Contains(date, ours, StringComparison.Ordinal);
+        // The copy's date, as each style prints it: after the container in MLA, first in APA, last modified in Chicago.
+        Assert.Contains(parts.Groups["date"].Value, ours, StringComparison.Ordinal);
+        // A republished work: MLA's original year after the title, APA's closing "(Original work published …)".
+        if (parts.Groups["original"].Success)
+        {
+            Assert.Contains(parts.Groups["original"].Value, ours, StringComparison.Ordinal);
+        }
     }
 
     private string Url(string path) => site.BaseUrl + path;
@@ -119,7 +128,7 @@ public sealed class CitationFileTests(BrowserFixture site)
         return jobs.Zip(results.RootElement.EnumerateArray()).ToDictionary(pair => string.Join(' ', pair.First), pair => pair.Second.Clone(), StringComparer.Ordinal);
     }
 
-    private sealed record Tags(string Title, string Author, string Date);
+    private sealed record Tags(string Title, string Author, string Date, string Updated);
 
     /// <summary>The essay page's Highwire tags, which reference managers' browser buttons read: the files must say the same.</summary>
     private async Task<Tags> TheEssaysOwnCitationTagsAsync()
@@ -127,7 +136,8 @@ public sealed class CitationFileTests(BrowserFixture site)
         var page = await site.NewPageAsync(javaScript: false);
         await page.GotoAsync("/essay");
         async Task<string> Meta(string name) => await page.Locator($"meta[name='{name}']").GetAttributeAsync("content") ?? throw new InvalidOperationException($"no {name}");
-        var tags = new Tags(await Meta("citation_title"), await Meta("citation_author"), await Meta("citation_publication_date"));
+        var updated = await page.Locator(".page-meta time").GetAttributeAsync("datetime") ?? throw new InvalidOperationException("no Last updated date");
+        var tags = new Tags(await Meta("citation_title"), await Meta("citation_author"), await Meta("citation_publication_date"), updated.Replace('-', '/'));
         await page.Context.CloseAsync();
         return tags;
     }

@@ -33,6 +33,22 @@ public sealed class CitationFileTests(TeachingSite site) : IClassFixture<Teachin
     }
 
     [Fact]
+    public void ARepublishedCopy_IsIssuedOnItsOwnDate_WithTheOriginalsDateBesideWhereTheFormatHasAField()
+    {
+        var copy = Awkward with { Issued = new DateOnly(2026, 12, 7), Original = new DateOnly(2020, 1, 8), Paragraph = null };
+        var bib = CitationFiles.BibTeX(copy);
+        Assert.Contains("date         = {2026-12-07},", bib, StringComparison.Ordinal);
+        Assert.Contains("origdate     = {2020-01-08}", bib, StringComparison.Ordinal);
+        // The key is the work's, so it stays when the copy is updated.
+        Assert.Contains("@online{obriensmith2020,", bib, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(CitationFiles.CslJson(copy));
+        Assert.Equal("[[2020,1,8]]", json.RootElement[0].GetProperty("original-date").GetProperty("date-parts").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+        Assert.Equal("[[2026,12,7]]", json.RootElement[0].GetProperty("issued").GetProperty("date-parts").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+        Assert.Contains("DA  - 2026/12/07", CitationFiles.Ris(copy).Split("\r\n"));
+        Assert.False(System.Text.Json.JsonDocument.Parse(CitationFiles.CslJson(Awkward)).RootElement[0].TryGetProperty("original-date", out _));
+    }
+
+    [Fact]
     public void Ris_IsOneElecRecordOfTaggedLinesEndingInCrLf()
     {
         var ris = CitationFiles.Ris(Awkward with { Title = "Two\nlines" });

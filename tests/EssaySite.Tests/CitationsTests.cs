@@ -28,13 +28,23 @@ public sealed class CitationsTests
     [Fact]
     public void ReproducedEssay_IsTheAuthorsWork_InEachStyle()
     {
-        var c = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Essay, SiteName));
-        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” 2020. Three Reasons Harbours Matter: Essay and Reading Guide, essay.example.org/essay.", c[Citations.Mla].Text);
-        Assert.Equal("Lovell, A. (2020, January 8). Three reasons harbours matter. Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/essay", c[Citations.Apa].Text);
-        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” January 8, 2020, reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, https://essay.example.org/essay.", c[Citations.ChicagoNote].Text);
-        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” January 8, 2020. Reproduced in Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/essay.", c[Citations.ChicagoBibliography].Text);
+        // A republished work: MLA gives the original year after the title and this copy's date after the site;
+        // APA dates the copy and ends with the original's year; Chicago names the copy's date as last modified.
+        var c = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Today, Essay, SiteName));
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” 2020. Three Reasons Harbours Matter: Essay and Reading Guide, 23 Nov. 2026, essay.example.org/essay.", c[Citations.Mla].Text);
+        Assert.Equal("Lovell, A. (2026, November 23). Three reasons harbours matter. Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/essay (Original work published 2020)", c[Citations.Apa].Text);
+        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” January 8, 2020, reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, last modified November 23, 2026, https://essay.example.org/essay.", c[Citations.ChicagoNote].Text);
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” January 8, 2020. Reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, last modified November 23, 2026. https://essay.example.org/essay.", c[Citations.ChicagoBibliography].Text);
         Assert.All(c.Values, citation => Assert.DoesNotContain("Editors", citation.Text, StringComparison.Ordinal));
         Assert.Equal(["Three Reasons Harbours Matter: Essay and Reading Guide"], c[Citations.Mla].Parts.Where(p => p.Italic).Select(p => p.Text));
+    }
+
+    [Fact]
+    public void ReproducedEssay_WithoutADateForTheCopy_IsUndatedThere()
+    {
+        var c = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, null, Essay, SiteName));
+        Assert.Equal("Lovell, Ada. “Three Reasons Harbours Matter.” 2020. Three Reasons Harbours Matter: Essay and Reading Guide, essay.example.org/essay.", c[Citations.Mla].Text);
+        Assert.Equal("Lovell, A. (n.d.). Three reasons harbours matter. Three Reasons Harbours Matter: Essay and Reading Guide. https://essay.example.org/essay (Original work published 2020)", c[Citations.Apa].Text);
     }
 
     [Fact]
@@ -61,11 +71,12 @@ public sealed class CitationsTests
     [Fact]
     public void EssayParagraph_PutsTheLocatorInTheInTextCitationAndNote_NotTheEntry()
     {
-        var c = ByStyle(Citations.EssayParagraph("Ada Lovell", "Three Reasons Harbours Matter", Published, 18, Essay, SiteName));
+        var c = ByStyle(Citations.EssayParagraph("Ada Lovell", "Three Reasons Harbours Matter", Published, Today, 18, Essay, SiteName));
         Assert.Equal("(Lovell, par. 18)", c[Citations.MlaInText].Text);
-        Assert.Equal("(Lovell, 2020, para. 18)", c[Citations.ApaInText].Text);
-        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” January 8, 2020, par. 18, reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, https://essay.example.org/essay#p18.", c[Citations.ChicagoNote].Text);
-        var whole = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Essay, SiteName));
+        // APA 7 cites a republished work by both years, the original's first.
+        Assert.Equal("(Lovell, 2020/2026, para. 18)", c[Citations.ApaInText].Text);
+        Assert.Equal("Ada Lovell, “Three Reasons Harbours Matter,” January 8, 2020, par. 18, reproduced in Three Reasons Harbours Matter: Essay and Reading Guide, last modified November 23, 2026, https://essay.example.org/essay#p18.", c[Citations.ChicagoNote].Text);
+        var whole = ByStyle(Citations.ReproducedEssay("Ada Lovell", "Three Reasons Harbours Matter", Published, Today, Essay, SiteName));
         Assert.Equal(whole[Citations.Mla].Text, c[Citations.Mla].Text);
         Assert.Equal(whole[Citations.Apa].Text, c[Citations.Apa].Text);
         Assert.Equal(whole[Citations.ChicagoBibliography].Text, c[Citations.ChicagoBibliography].Text);

@@ -153,7 +153,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.Equal(8, texts.Count);
         Assert.All(texts, t => Assert.Contains("Paine", t, StringComparison.Ordinal));
         Assert.DoesNotContain("editors", Html.Fold(section.QuerySelector("dl:nth-of-type(2)")!.TextContent), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains($"Paine, Thomas. “Common Sense: Introduction.” 1776. {Guide}, essay.example.org/essay.", texts);
+        Assert.Contains($"Paine, Thomas. “Common Sense: Introduction.” 1776. {Guide}, 2 Dec. 2026, essay.example.org/essay.", texts);
     }
 
     [Theory]
@@ -185,9 +185,9 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         var doc = await _client.GetDocumentAsync("/essay/cite/2");
         var texts = doc.QuerySelectorAll(".cite-text").Select(e => e.TextContent).ToList();
         Assert.Contains("(Paine, par. 2)", texts);
-        Assert.Contains("(Paine, 1776, para. 2)", texts);
-        Assert.Contains($"Thomas Paine, “Common Sense: Introduction,” January 10, 1776, par. 2, reproduced in {Guide}, {BaseUrl}/essay#p2.", texts);
-        Assert.Contains($"Paine, T. (1776, January 10). Common sense: Introduction. {Guide}. {BaseUrl}/essay", texts);
+        Assert.Contains("(Paine, 1776/2026, para. 2)", texts);
+        Assert.Contains($"Thomas Paine, “Common Sense: Introduction,” January 10, 1776, par. 2, reproduced in {Guide}, last modified December 2, 2026, {BaseUrl}/essay#p2.", texts);
+        Assert.Contains($"Paine, T. (2026, December 2). Common sense: Introduction. {Guide}. {BaseUrl}/essay (Original work published 1776)", texts);
         Assert.StartsWith("¶ 2 " + string.Join(' ', FixtureGuide.Paragraphs()[1].Split(' ')[..6]), Html.Fold(doc.QuerySelector(".cited-paragraph")!.TextContent), StringComparison.Ordinal);
         await _client.GetDocumentAsync($"/essay/cite/{Paragraphs + 1}", 404);
         await _client.GetDocumentAsync("/essay/cite/0", 404);

@@ -26,7 +26,7 @@ public sealed class CiteParagraphModel(ContentSnapshot site) : PageModel
 
         Paragraph = Essay.Paragraphs[number - 1];
         ParagraphUrl = HttpContext.Absolute($"/essay#{Paragraph.Id}");
-        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number, HttpContext.Absolute("/essay"), site.Identity.FullName);
+        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, Essay.Page.LastUpdated, number, HttpContext.Absolute("/essay"), site.Identity.FullName);
         ViewData["Title"] = $"Cite paragraph {number}";
         ViewData["Description"] = $"MLA, APA and Chicago citations for paragraph {number} of “{Essay.Page.Title}” by {Essay.Author}.";
         return Page();

@@ -11,9 +11,10 @@ namespace EssaySite.Teaching;
 /// (the author's name split as they split it, the title, the essay's date and this copy's address), and, for one
 /// paragraph, where in the essay it is.
 /// </summary>
-public sealed record CitedCopy(string Given, string Family, string Title, string Container, DateOnly Issued, Uri Url, int? Paragraph)
+public sealed record CitedCopy(string Given, string Family, string Title, string Container, DateOnly Issued, Uri Url, int? Paragraph, DateOnly? Original = null)
 {
-    public string Key => $"{KeyOf(Family)}{Issued.Year}{(Paragraph is { } n ? $"p{n}" : "")}";
+    /// <summary>The work's year, not the copy's, so the key stays the same when the copy is updated.</summary>
+    public string Key => $"{KeyOf(Family)}{(Original ?? Issued).Year}{(Paragraph is { } n ? $"p{n}" : "")}";
 
     /// <summary>"Paragraph 17 of the essay: https://…/essay#p17", or null for the whole essay.</summary>
     public string? Locator => Paragraph is { } n ? $"Paragraph {n} of the essay: {Url.GetLeftPart(UriPartial.Query)}#p{n}" : null;
@@ -21,13 +22,16 @@ public sealed record CitedCopy(string Given, string Family, string Title, string
     private static string KeyOf(string family) => new string([.. family.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]) is { Length: > 0 } k ? k : "essay";
 
     /// <summary>
-    /// The copy on this site, dated as the site's own citations date it (the essay's first publication, as supplied
-    /// with the essay). The original's address is left out: this record cites this copy.
+    /// The copy on this site, dated as the site's own citations date it: issued on the essay page's last update, a
+    /// republication of the essay first published on its own date (<see cref="Original"/>), as MLA and APA cite a
+    /// republished work. The original's address is left out: this record cites this copy.
     /// </summary>
     public static CitedCopy Of(Essay essay, Uri essayUrl, string siteName, int? paragraph = null)
     {
         var (given, family) = Citations.NameParts(essay.Author);
-        return new CitedCopy(given, family, essay.Page.Title, Citations.TitleCase(siteName), essay.Published, essayUrl, paragraph);
+        return essay.Page.LastUpdated is { } copy
+            ? new CitedCopy(given, family, essay.Page.Title, Citations.TitleCase(siteName), copy, essayUrl, paragraph, essay.Published)
+            : new CitedCopy(given, family, essay.Page.Title, Citations.TitleCase(siteName), essay.Published, essayUrl, paragraph);
     }
 }
 
@@ -81,6 +85,12 @@ public static class CitationFiles
             ("url", copy.Url.AbsoluteUri),
             ("langid", "english"),
         };
+        if (copy.Original is { } original)
+        {
+            // biblatex's date of the original work, which citation.js reads as CSL's original-date.
+            fields.Add(("origdate", original.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
         if (copy.Locator is { } locator)
         {
             fields.Add(("note", Escape(locator)));
@@ -131,6 +141,8 @@ public static class CitationFiles
             ("UR", copy.Url.AbsoluteUri),
             ("LA", "en"),
         };
+        // RIS has no field for a web page's original date that reference managers read (citation.js maps one only
+        // for data sets), so the record carries the copy's date alone.
         if (copy.Locator is { } locator)
         {
             lines.Add(("N1", locator));
@@ -166,6 +178,12 @@ public static class CitationFiles
             ["URL"] = copy.Url.AbsoluteUri,
             ["language"] = "en",
         };
+        if (copy.Original is { } original)
+        {
+            // What CSL's APA and MLA styles print as "(Original work published 2020)" and the year after the title.
+            item["original-date"] = new Dictionary<string, int[][]> { ["date-parts"] = [[original.Year, original.Month, original.Day]] };
+        }
+
         if (copy.Locator is { } locator)
         {
             item["note"] = locator;

@@ -49,17 +49,36 @@ public static class Citations
         ];
     }
 
-    /// <summary>The essay as reproduced in this guide: the author's work, first published on its own date, in this site.</summary>
-    public static IReadOnlyList<Citation> ReproducedEssay(string author, string title, DateOnly published, Uri essayUrl, string siteName)
+    /// <summary>
+    /// The essay as reproduced in this guide: the author's work, first published on its own date, republished here on
+    /// the date the essay page gives as its last update (<paramref name="copyDate"/>). Each manual's rule for a
+    /// republished work:
+    /// MLA 9 puts the original publication date, an optional element, straight after the source's title and gives
+    /// the container (this site) its own date, as in the handbook's republished examples ("Franklin, Benjamin.
+    /// “Emigration to America.” 1782. The Faber Book of America, …, 1992"); confirmed by Montgomery College's guide
+    /// to the optional elements (https://mc.libguides.com/cite/citeMLA/optional: "Some works have been published more
+    /// than once … the writer can include both dates").
+    /// APA 7 dates the reference by the republication and ends it with "(Original work published 2020)", and the
+    /// in-text citation gives both years, original first, with a slash ("(Lovell, 2020/2026)"); the slash form is
+    /// confirmed by BYU's APA guide (https://linguistics.byu.edu/faculty/henrichsenl/APA/APA04.html, "Republished
+    /// source (1969/1996)"). The Citation Style Language project's APA 7 and MLA 9 styles, rendered from this site's
+    /// CSL-JSON in the browser tests, print the same two shapes from "issued" and "original-date".
+    /// Chicago keeps the essay's date as its date and names the copy's as "last modified" (CMOS 17, 14.13).
+    /// Without a date for the copy, MLA leaves the container undated and APA's date is "n.d.".
+    /// </summary>
+    public static IReadOnlyList<Citation> ReproducedEssay(string author, string title, DateOnly published, DateOnly? copyDate, Uri essayUrl, string siteName)
     {
         var name = PersonName.Parse(author);
         var container = TitleCase(siteName);
+        var mlaCopy = copyDate is { } m ? $", {MlaDate(m)}" : "";
+        var apaCopy = copyDate is { } a ? ApaDate(a) : "n.d.";
+        var modified = LastModified(copyDate);
         return
         [
-            new(Mla, [new($"{name.Inverted}. “{TitleCase(title)}.” {published.Year}. "), new(container, true), new($", {NoScheme(essayUrl)}.")]),
-            new(Apa, [new($"{name.ApaInverted} ({ApaDate(published)}). "), new(SentenceCase(title), true), new($". {container}. {essayUrl.AbsoluteUri}")]),
-            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, reproduced in {container}, {essayUrl.AbsoluteUri}.")]),
-            new(ChicagoBibliography, [new($"{name.Inverted}. “{TitleCase(title)}.” {ChicagoDate(published)}. Reproduced in {container}. {essayUrl.AbsoluteUri}.")]),
+            new(Mla, [new($"{name.Inverted}. “{TitleCase(title)}.” {published.Year}. "), new(container, true), new($"{mlaCopy}, {NoScheme(essayUrl)}.")]),
+            new(Apa, [new($"{name.ApaInverted} ({apaCopy}). "), new(SentenceCase(title), true), new($". {container}. {essayUrl.AbsoluteUri} (Original work published {published.Year})")]),
+            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, reproduced in {container}{modified}, {essayUrl.AbsoluteUri}.")]),
+            new(ChicagoBibliography, [new($"{name.Inverted}. “{TitleCase(title)}.” {ChicagoDate(published)}. Reproduced in {container}{modified}. {essayUrl.AbsoluteUri}.")]),
         ];
     }
 
@@ -67,22 +86,25 @@ public static class Citations
     /// One paragraph of the essay as reproduced here: the in-text citations and the note carry the paragraph;
     /// the works-cited, reference and bibliography entries name the whole essay.
     /// </summary>
-    public static IReadOnlyList<Citation> EssayParagraph(string author, string title, DateOnly published, int paragraph, Uri essayUrl, string siteName)
+    public static IReadOnlyList<Citation> EssayParagraph(string author, string title, DateOnly published, DateOnly? copyDate, int paragraph, Uri essayUrl, string siteName)
     {
         var name = PersonName.Parse(author);
         var n = paragraph.ToString(CultureInfo.InvariantCulture);
-        var whole = ReproducedEssay(author, title, published, essayUrl, siteName).ToDictionary(c => c.Style);
+        var whole = ReproducedEssay(author, title, published, copyDate, essayUrl, siteName).ToDictionary(c => c.Style);
         var paragraphUrl = new Uri($"{essayUrl.GetLeftPart(UriPartial.Query)}#p{n}");
+        var years = $"{published.Year}/{(copyDate is { } d ? d.Year.ToString(CultureInfo.InvariantCulture) : "n.d.")}";
         return
         [
             new(MlaInText, [new($"({name.Family}, par. {n})")]),
             whole[Mla],
-            new(ApaInText, [new($"({name.Family}, {published.Year}, para. {n})")]),
+            new(ApaInText, [new($"({name.Family}, {years}, para. {n})")]),
             whole[Apa],
-            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, par. {n}, reproduced in {TitleCase(siteName)}, {paragraphUrl.AbsoluteUri}.")]),
+            new(ChicagoNote, [new($"{name.Full}, “{TitleCase(title)},” {ChicagoDate(published)}, par. {n}, reproduced in {TitleCase(siteName)}{LastModified(copyDate)}, {paragraphUrl.AbsoluteUri}.")]),
             whole[ChicagoBibliography],
         ];
     }
+
+    private static string LastModified(DateOnly? date) => date is { } d ? $", last modified {ChicagoDate(d)}" : "";
 
     /// <summary>A page of this guide: no named author, so each style starts from the title (Chicago's bibliography from the site).</summary>
     public static IReadOnlyList<Citation> GuidePage(GuidePageCitationInput page)
