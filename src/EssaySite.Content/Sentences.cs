@@ -8,11 +8,16 @@ namespace EssaySite.Content;
 /// A sentence ends after . ? or ! (and any closing quotes or brackets) when white space and then a capital
 /// letter or an opening quote or bracket follow. A full stop after an initial ("Mark A. Milley"), a dotted
 /// abbreviation ("U.S.", "e.g.") or a title ("Dr.", "St.", "Gen.") does not end one; "etc." may.
+/// In Persian, Arabic and Urdu the question mark is ؟ and Urdu's full stop is ۔; their scripts have no capitals,
+/// so there any letter after the white space starts the next sentence.
 /// </summary>
 public static partial class Sentences
 {
     private const string Closers = "”’\"')]»";
     private const string Openers = "“‘\"'([«";
+
+    // The Arabic question mark (U+061F) and full stop (U+06D4) beside the Latin marks.
+    private const string Stops = ".?!؟۔";
 
     // Words that are followed by a full stop and then, nearly always, a capitalised name or number.
     private static readonly FrozenSet<string> Titles = new[]
@@ -29,7 +34,7 @@ public static partial class Sentences
         var start = SkipSpace(text, 0);
         for (var i = start; i < text.Length; i++)
         {
-            if (text[i] is not ('.' or '?' or '!'))
+            if (!Stops.Contains(text[i]))
             {
                 continue;
             }
@@ -41,7 +46,7 @@ public static partial class Sentences
             }
 
             var next = SkipSpace(text, end);
-            if (next == end || next >= text.Length || !(char.IsUpper(text[next]) || Openers.Contains(text[next])))
+            if (next == end || next >= text.Length || !(StartsSentence(text[next]) || Openers.Contains(text[next])))
             {
                 continue;
             }
@@ -72,6 +77,10 @@ public static partial class Sentences
 
     /// <summary>The sentences themselves.</summary>
     public static IEnumerable<string> Of(string text) => Split(text).Select(s => text[s.Start..s.End]);
+
+    // A capital, or a letter of a script without case (Arabic, Hebrew …), where any letter may begin a sentence.
+    private static bool StartsSentence(char c) =>
+        char.IsUpper(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter;
 
     private static bool IsAbbreviation(string text, int stop)
     {

@@ -28,6 +28,32 @@ public sealed class EssaySentenceTests(FixtureSite site) : IClassFixture<Fixture
     public void Sentences_SplitWhereAReaderWould(string text, string[] expected) =>
         Assert.Equal(expected, Sentences.Of(text));
 
+    // Persian, Arabic and Urdu: the Arabic question mark ؟, Urdu's full stop ۔, and scripts without capitals, where any
+    // letter after the space starts the next sentence; guillemets open and close quotations as in French.
+    [Theory]
+    [InlineData("عشق آسان نمود؟ ولی افتاد مشکلها.", new[] { "عشق آسان نمود؟", "ولی افتاد مشکلها." })]
+    [InlineData("چه خون افتاد در دلها! مرا در منزل جانان چه امن عیش.", new[] { "چه خون افتاد در دلها!", "مرا در منزل جانان چه امن عیش." })]
+    [InlineData("گفت: «کجا دانند؟» پاسخی نبود.", new[] { "گفت: «کجا دانند؟»", "پاسخی نبود." })]
+    [InlineData("کجا دانند حال ما؟ «سبکباران ساحلها» نمی‌دانند.", new[] { "کجا دانند حال ما؟", "«سبکباران ساحلها» نمی‌دانند." })]
+    [InlineData("چرا؟! هیچ کس نگفت.", new[] { "چرا؟!", "هیچ کس نگفت." })]
+    [InlineData("یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔", new[] { "یہ پہلا جملہ ہے۔", "یہ دوسرا ہے۔" })]
+    [InlineData("أين الساقي؟ أدر كأسًا.", new[] { "أين الساقي؟", "أدر كأسًا." })]
+    [InlineData("שלום. מה שלומך?", new[] { "שלום.", "מה שלומך?" })]
+    [InlineData("تاریخ کتابت ۱۳۱۷ ه.ق است.", new[] { "تاریخ کتابت ۱۳۱۷ ه.ق است." })]
+    [InlineData("بیت نخست؟۱ بیت دوم.", new[] { "بیت نخست؟۱ بیت دوم." })]
+    [InlineData("غزل بی نشانه پایان", new[] { "غزل بی نشانه پایان" })]
+    public void Sentences_SplitPersianArabicUrduAndHebrew_WhereAReaderWould(string text, string[] expected) =>
+        Assert.Equal(expected, Sentences.Of(text));
+
+    [Fact]
+    public void Sentences_AfterAnArabicStop_KeepEveryCharacter_HarakatAndNonJoinersIncluded()
+    {
+        const string text = "اَلا یا اَیُّهَا السّاقی؟ نافه\u200cای کآخر صبا زان طرّه بگشاید۔ می\u200cدارد!";
+        var parts = Sentences.Split(text);
+        Assert.Equal(3, parts.Count);
+        Assert.Equal(text, string.Join(' ', parts.Select(p => text[p.Start..p.End])));
+    }
+
     [Fact]
     public void Sentences_NeverLoseOrChangeACharacter()
     {
