@@ -153,11 +153,22 @@ public sealed class FixtureGuideExport : SiteCopyFixture
     protected override ISiteUnderTest Pick(SiteCopies copies) => copies.FixtureExport;
 }
 
-/// <summary>The tests on a running server, in order, one at a time; the export's tests run beside them.</summary>
+/// <summary>
+/// The tests on a running server, one at a time. xunit runs two collections side by side on two cores, so the tests are
+/// in three collections of similar length (this, <see cref="AccessibilityTestGroup"/> and <see cref="ExportTestGroup"/>):
+/// with two, the shorter finished long before the longer and left a core idle.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>, ICollectionFixture<FixtureGuideServer>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The axe scans of every real page on the server: the longest class, a collection of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilityTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "accessibility";
 }
 
 /// <summary>The tests on a static export.</summary>
