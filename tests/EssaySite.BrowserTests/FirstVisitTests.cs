@@ -62,8 +62,8 @@ public static class FirstVisit
             ColorScheme = ColorScheme.Dark,
             JavaScriptEnabled = javaScript,
         });
-        context.SetDefaultTimeout(Pages.Wait);
-        context.SetDefaultNavigationTimeout(Pages.Wait);
+        context.SetDefaultTimeout(EssaySite.BrowserTests.Pages.Wait);
+        context.SetDefaultNavigationTimeout(EssaySite.BrowserTests.Pages.Wait);
         return await context.NewPageAsync();
     }
 
