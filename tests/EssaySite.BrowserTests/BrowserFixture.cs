@@ -105,6 +105,8 @@ public sealed class ServerCopy(string contentRoot, IBrowser browser) : ISiteUnde
             builder.UseSetting("Serilog:PreserveStaticLogger", "true");
             builder.UseSetting("Site:BaseUrl", baseUrl);
             builder.UseSetting("Site:ContentPath", contentRoot);
+            // A line a request, thousands in a run, written to the test host's console that nobody reads: warnings only.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }
 }
