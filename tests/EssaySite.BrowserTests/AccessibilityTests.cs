@@ -8,7 +8,7 @@ namespace EssaySite.BrowserTests;
 /// WCAG 2.2 AA on every page, at desktop and phone widths, in light and dark schemes; keyboard and zoom. Each page is
 /// loaded once and scanned again after its width or colour scheme is switched in place (<see cref="AxeInEveryVariantAsync"/>).
 /// </summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AccessibilityTestGroup.Name)]
 public sealed class AccessibilityTests(BrowserFixture site)
 {
     /// <summary>Every page (<see cref="SitePages.All"/>): each kind of fixed page and the request-dependent ones.</summary>

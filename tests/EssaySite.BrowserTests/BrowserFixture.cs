@@ -19,6 +19,15 @@ public interface ISiteUnderTest
     /// <summary>True for the static export, where only files are served.</summary>
     bool IsStaticExport { get; }
 
+    /// <summary>The Chromium every copy shares.</summary>
+    IBrowser Browser { get; }
+
+    /// <summary>The content folder this copy serves (<see cref="TestContent"/>).</summary>
+    string ContentRoot { get; }
+
+    /// <summary>That content, loaded as the server loads it: what a test expects the pages to show.</summary>
+    ContentSnapshot Content => TestContent.Load(ContentRoot);
+
     Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true);
 
     /// <summary>The absolute address of a site path ("/essay#p17").</summary>
@@ -33,32 +42,31 @@ public interface ISiteUnderTest
     }
 }
 
-/// <summary>The real app on a real Kestrel port, and the Chromium shared by every browser test.</summary>
-public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
+/// <summary>
+/// The app on a real Kestrel port, reading one content folder (<see cref="TestContent"/>), its edition warmed before
+/// any test runs.
+/// </summary>
+public sealed class ServerCopy(string contentRoot, IBrowser browser) : ISiteUnderTest, IAsyncDisposable
 {
     private readonly int _port = FreePort();
-    private readonly WebApplicationFactory<Program> _factory;
-    private bool _hasBrowser;
+    private WebApplicationFactory<Program>? _factory;
 
-    public BrowserFixture()
-    {
-        BaseUrl = $"http://127.0.0.1:{_port}";
-        _factory = new SiteOnKestrel(BaseUrl);
-    }
+    public IBrowser Browser { get; } = browser;
 
-    public IBrowser Browser { get; private set; } = null!;
+    public string ContentRoot { get; } = contentRoot;
 
-    public string BaseUrl { get; }
+    public string BaseUrl => $"http://127.0.0.1:{_port}";
 
     public bool IsStaticExport => false;
 
-    public async Task InitializeAsync()
+    public async Task StartAsync()
     {
+        _factory = new SiteOnKestrel(BaseUrl, ContentRoot);
         _factory.UseKestrel(_port);
         _factory.StartServer();
         // With Site:BaseUrl set to the bound address, start-up begins rendering the edition at once; waiting for it
-        // here keeps that render out of the first tests, which would otherwise share the cores with it. One request
-        // first: it is answered once the content has loaded and the pipeline the edition renders through is built.
+        // here keeps that render out of the tests. One request first: it is answered once the content has loaded and
+        // the pipeline the edition renders through is built.
         using (var client = new HttpClient())
         using (var first = await client.GetAsync(new Uri(BaseUrl + "/")))
         {
@@ -67,26 +75,19 @@ public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
 
         var services = _factory.Services;
         _ = await services.GetRequiredService<EditionStore>().Warm(services.GetRequiredService<ContentStore>().Current);
-
-        Browser = await SharedChromium.AcquireAsync();
-        _hasBrowser = true;
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_hasBrowser)
-        {
-            await SharedChromium.ReleaseAsync();
-        }
-
-        await _factory.DisposeAsync();
-    }
-
-    public void Dispose() => _factory.Dispose();
 
     /// <summary>A fresh page in its own context, so no test sees another's state.</summary>
     public Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true) =>
         Pages.NewAsync(Browser, BaseUrl, width, height, javaScript);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
 
     /// <summary>A port free now, for Kestrel to bind: the site's public address must be known before it starts.</summary>
     public static int FreePort()
@@ -96,13 +97,16 @@ public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class SiteOnKestrel(string baseUrl) : WebApplicationFactory<Program>
+    private sealed class SiteOnKestrel(string baseUrl, string contentRoot) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Serilog:PreserveStaticLogger", "true");
             builder.UseSetting("Site:BaseUrl", baseUrl);
+            builder.UseSetting("Site:ContentPath", contentRoot);
+            // A line a request, thousands in a run, written to the test host's console that nobody reads: warnings only.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }
 }
@@ -169,14 +173,14 @@ public static class SharedChromium
 public static class Pages
 {
     /// <summary>
-    /// How long a navigation or an action may take: twice Playwright's own 15 s default navigation budget would be
-    /// generous on an idle machine; the suite runs beside the server it tests on two cores, so a page may be slow, but a
-    /// hang should show in seconds, not in minutes.
+    /// How long a navigation or an action may take. The exports are built and the editions rendered before the first
+    /// test (<see cref="SiteCopies"/>), so a page answers from bytes already made: 15 s is ample on two busy cores, and
+    /// a hang shows in seconds.
     /// </summary>
-    public const int Wait = 30_000;
+    public const int Wait = 15_000;
 
-    /// <summary>How long an assertion retries (Playwright's default is 5 s). A passing assertion returns as soon as it holds.</summary>
-    public const int ExpectWait = 10_000;
+    /// <summary>How long an assertion retries: Playwright's default. A passing assertion returns as soon as it holds.</summary>
+    public const int ExpectWait = 5_000;
 
     public static async Task<IPage> NewAsync(IBrowser browser, string baseUrl, int width, int height, bool javaScript)
     {
@@ -230,11 +234,6 @@ public static class Pages
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
-}
 
 /// <summary>
 /// Finds a Chromium: PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else one installed on the machine, else

@@ -4,7 +4,8 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>
 /// A brand-new visitor: nothing in storage, the system's dark scheme, JavaScript on. The reading settings were never
-/// chosen, so the page must look as it does without JavaScript: dark, at the standard size, spacing and width.
+/// chosen, so the page must look as it does without JavaScript: dark, at the standard size, spacing and width. On the
+/// fixture guide: the templates decide this, not the words.
 /// </summary>
 public static class FirstVisit
 {
@@ -61,8 +62,8 @@ public static class FirstVisit
             ColorScheme = ColorScheme.Dark,
             JavaScriptEnabled = javaScript,
         });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(EssaySite.BrowserTests.Pages.Wait);
+        context.SetDefaultNavigationTimeout(EssaySite.BrowserTests.Pages.Wait);
         return await context.NewPageAsync();
     }
 
@@ -75,7 +76,7 @@ public static class FirstVisit
 }
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class FirstVisitTests(BrowserFixture site)
+public sealed class FirstVisitTests(FixtureGuideServer site)
 {
     [Fact]
     public async Task ANewVisitorInDarkMode_SeesTheDarkThemeAndNoInvalidSetting()
@@ -86,7 +87,7 @@ public sealed class FirstVisitTests(BrowserFixture site)
 }
 
 [Collection(ExportTestGroup.Name)]
-public sealed class FirstVisitExportTests(ExportFixture site)
+public sealed class FirstVisitExportTests(FixtureGuideExport site)
 {
     [Fact]
     public async Task ANewVisitorInDarkMode_SeesTheDarkThemeAndNoInvalidSetting_OnTheExport()

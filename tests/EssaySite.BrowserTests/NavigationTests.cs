@@ -5,14 +5,18 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>Navigation on the running site.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class NavigationTests(BrowserFixture site) : NavigationSuite(site);
+public sealed class NavigationTests(FixtureGuideServer site, BrowserFixture real) : NavigationSuite(site, real);
 
 /// <summary>The same navigation tests on the static export, served by nginx under /reading/.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class ExportNavigationTests(ExportFixture site) : NavigationSuite(site);
+public sealed class ExportNavigationTests(FixtureGuideExport site, ExportFixture real) : NavigationSuite(site, real);
 
-/// <summary>What a reader does to get around, for any copy of the site: a running server or a static export.</summary>
-public abstract partial class NavigationSuite(ISiteUnderTest site)
+/// <summary>
+/// What a reader does to get around, for any copy of the site: a running server or a static export. The ways around
+/// (header, reading order, permalinks, the phone menu, the panels) on the fixture guide (<paramref name="site"/>); every
+/// real page's heading and reflow, and the jumps that need a long page, on the real content (<paramref name="real"/>).
+/// </summary>
+public abstract partial class NavigationSuite(ISiteUnderTest site, ISiteUnderTest real)
 {
     public static TheoryData<string> Pages() => SitePages.Data(SitePages.WithContent);
 
@@ -24,16 +28,16 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [MemberData(nameof(Pages))]
     public async Task EveryPage_RendersItsHeadingAndContent_AndReflowsAtEveryWidth(string url)
     {
-        var page = await site.NewPageAsync();
+        var page = await real.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
-        var response = await page.GotoAsync(site.Url(url));
+        var response = await page.GotoAsync(real.Url(url));
         string heading;
-        var served = !(site.IsStaticExport && NeedsServer(url));
+        var served = !(real.IsStaticExport && NeedsServer(url));
         if (!served)
         {
             // A static host cannot open an assignment link: the 404 page says why, rather than leaving a dead end.
-            CheckLog.Record(site, "page", url, 1280, "light", "404 that names assignment links");
+            CheckLog.Record(real, "page", url, 1280, "light", "404 that names assignment links");
             Assert.Equal(404, response!.Status);
             Assert.Contains("assignment links", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             heading = "Page not found";
@@ -41,7 +45,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         else
         {
             heading = SitePages.Headings.GetValueOrDefault(url) ?? (await page.Locator("h1").InnerTextAsync()).Trim();
-            CheckLog.Record(site, "page", url, 1280, "light", "200", "heading " + heading, "main visible", "main has 200 characters", "no console errors");
+            CheckLog.Record(real, "page", url, 1280, "light", "200", "heading " + heading, "main visible", "main has 200 characters", "no console errors");
             Assert.Equal(200, response!.Status);
             Assert.NotEqual("", heading);
             Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
@@ -50,16 +54,16 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
             await Assertions.Expect(page.Locator("main")).ToHaveTextAsync(AtLeast200Characters());
         }
 
-        CheckLog.Record(site, "page", url, 375, "light", "heading " + heading, "no sideways scroll");
+        CheckLog.Record(real, "page", url, 375, "light", "heading " + heading, "no sideways scroll");
         await page.SetViewportSizeAsync(375, 740);
         Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways by {await SidewaysScrollAsync(page)}px at 375px");
 
-        CheckLog.Record(site, "page", url, 320, "light", "no sideways scroll");
+        CheckLog.Record(real, "page", url, 320, "light", "no sideways scroll");
         await page.SetViewportSizeAsync(320, 640);
         Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways by {await SidewaysScrollAsync(page)}px at 320px");
 
-        CheckLog.Record(site, "page", url, 1280, "light", "no sideways scroll with text at 200%", "h1 visible with text at 200%");
+        CheckLog.Record(real, "page", url, 1280, "light", "no sideways scroll with text at 200%", "h1 visible with text at 200%");
         await page.SetViewportSizeAsync(1280, 800);
         await page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
         Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways with text at 200%");
@@ -82,7 +86,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Url("/"));
-        foreach (var (name, path) in new[] { ("Essay", "/essay"), ("Timeline", "/timeline"), ("Sources", "/sources"), ("Discussion questions", "/questions"), ("Perspectives on the strike", "/perspectives"), ("Glossary", "/glossary"), ("Commentary", "/commentary"), ("About this site", "/about"), ("Home", "/") })
+        foreach (var (name, path) in new[] { ("Essay", "/essay"), ("Timeline", "/timeline"), ("Sources", "/sources"), ("Discussion questions", "/questions"), ("Glossary", "/glossary"), ("Commentary", "/commentary"), ("About this test guide", "/about"), ("Home", "/") })
         {
             var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
             await nav.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
@@ -120,8 +124,8 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task EssayFragment_BringsParagraph17IntoView()
     {
-        var page = await site.NewPageAsync(width: 1280, height: 700);
-        await page.GotoAsync(site.Url("/essay#p17"));
+        var page = await real.NewPageAsync(width: 1280, height: 700);
+        await page.GotoAsync(real.Url("/essay#p17"));
         var p17 = page.Locator("#p17");
         await Assertions.Expect(p17).ToBeInViewportAsync();
         Assert.StartsWith("We could begin roughly five decades ago", (await p17.Locator(":scope > p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
@@ -134,9 +138,9 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Url("/essay"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Link to paragraph 18", Exact = true }).ClickAsync();
-        await page.ArriveAsync(site.Url("/essay#p18"));
-        await Assertions.Expect(page.Locator("#p18")).ToBeInViewportAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Link to paragraph 3", Exact = true }).ClickAsync();
+        await page.ArriveAsync(site.Url("/essay#p3"));
+        await Assertions.Expect(page.Locator("#p3")).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
 
@@ -195,9 +199,9 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [InlineData(ReducedMotion.Reduce)]
     public async Task AJumpFarDownAPage_LandsAtOnce(ReducedMotion motion)
     {
-        var page = await site.NewPageAsync();
+        var page = await real.NewPageAsync();
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = motion });
-        await page.GotoAsync(site.Url("/timeline"));
+        await page.GotoAsync(real.Url("/timeline"));
         Assert.Equal("auto", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).scrollBehavior"));
         var last = await page.Locator("li.event").Last.GetAttributeAsync("id");
         await page.EvaluateAsync($"() => {{ location.hash = '{last}'; }}");

@@ -4,9 +4,12 @@ using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
 
-/// <summary>Private highlights and notes on the essay: kept in the browser, drawn again after a reload, exported, cleared, imported.</summary>
+/// <summary>
+/// Private highlights and notes on the essay: kept in the browser, drawn again after a reload, exported, cleared,
+/// imported (on the fixture guide, in its second paragraph, whose glossary link 'parliament' a highlight crosses).
+/// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class NotesTests(BrowserFixture site)
+public sealed class NotesTests(FixtureGuideServer site)
 {
     [Fact]
     public async Task ANote_IsDrawnAfterAReload_ListedInMyNotes_AndSurvivesExportClearAndImport()
@@ -14,7 +17,7 @@ public sealed class NotesTests(BrowserFixture site)
         var context = await Notes.NewContextAsync(site.Browser, site.BaseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/essay");
-        var text17 = await page.Locator("#p17 > p").TextContentAsync();
+        var text = await page.Locator("#" + Notes.Paragraph + " > p").TextContentAsync();
 
         await Notes.AddNoteAsync(page, Notes.Quote, Notes.NoteText);
         await Assertions.Expect(page.Locator(".quote-bar").GetByRole(AriaRole.Status)).ToHaveTextAsync("Note added. 1 note in My notes.");
@@ -25,22 +28,22 @@ public sealed class NotesTests(BrowserFixture site)
         await Assertions.Expect(page.Locator(".quote-bar").GetByRole(AriaRole.Status)).ToHaveTextAsync("Highlighted. 2 notes in My notes.");
 
         await page.ReloadAsync();
-        await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text17!);
-        Assert.Equal("Over four days in August 1953, the CIA", await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#p17 mark.my-mark')].filter(m => !m.classList.contains('my-mark-note')).map(m => m.textContent).join('')"));
+        await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text!);
+        Assert.Equal(Notes.LaterText, await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#p2 mark.my-mark')].filter(m => !m.classList.contains('my-mark-note')).map(m => m.textContent).join('')"));
 
         // Listed in essay order; removing the highlight leaves the note.
-        await Assertions.Expect(page.Locator(".my-notes-list > li blockquote")).ToHaveTextAsync(["Over four days in August 1953, the CIA", "The result was twenty-five years of autocratic rule"]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Remove note 1, paragraph 17" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".my-notes-list > li blockquote")).ToHaveTextAsync([Notes.LaterText, Notes.QuoteText]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove note 1, paragraph 2" }).ClickAsync();
         await Assertions.Expect(page.Locator(".my-notes-list > li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".my-notes").GetByRole(AriaRole.Status)).ToHaveTextAsync("Note removed. 1 note left.");
-        Assert.Equal(text17, await page.Locator("#p17 > p").TextContentAsync());
+        Assert.Equal(text, await page.Locator("#" + Notes.Paragraph + " > p").TextContentAsync());
 
         var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
         Assert.True(axe.Violations.Length == 0, string.Join('\n', axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
 
         var markdown = await Notes.ExportAsync(page);
-        Assert.Contains("## Paragraph 17, sentence 3\n\n> " + Notes.Quote[1] + " years of " + Notes.Quote[2] + "\n\n" + Notes.NoteText + "\n\n[Quote link](" + Notes.QuoteLink(site) + ")", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("Over four days", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Paragraph 2, sentence 1\n\n> " + Notes.QuoteText + "\n\n" + Notes.NoteText + "\n\n[Quote link](" + Notes.QuoteLink(site) + ")", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(Notes.LaterText, markdown, StringComparison.Ordinal);
 
         var file = Path.Combine(Path.GetTempPath(), $"notes-{Guid.NewGuid():N}.md");
         await File.WriteAllTextAsync(file, markdown);
@@ -54,7 +57,7 @@ public sealed class NotesTests(BrowserFixture site)
             await page.GetByLabel("Import notes from a file").SetInputFilesAsync(file);
             await Assertions.Expect(page.Locator(".my-notes").GetByRole(AriaRole.Status)).ToHaveTextAsync("Imported 1 note.");
             await page.ReloadAsync();
-            await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text17!);
+            await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text!);
         }
         finally
         {
@@ -112,7 +115,7 @@ public sealed class NotesTests(BrowserFixture site)
         await page.GotoAsync("/essay");
         await Notes.AddNoteAsync(page, Notes.Quote, Notes.NoteText + " " + Notes.Secret);
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await Assertions.Expect(page.Locator("#p17 mark.my-mark-note").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#" + Notes.Paragraph + " mark.my-mark-note").First).ToBeVisibleAsync();
         await page.Locator("summary", new() { HasText = "My notes" }).ClickAsync();
         var markdown = await Notes.ExportAsync(page);
         Assert.Contains(Notes.Secret, markdown, StringComparison.Ordinal);
@@ -130,7 +133,7 @@ public sealed class NotesTests(BrowserFixture site)
         }
 
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await Assertions.Expect(page.Locator("#p17 mark.my-mark-note").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#" + Notes.Paragraph + " mark.my-mark-note").First).ToBeVisibleAsync();
 
         var problems = new List<string>();
         foreach (var request in requests.ToList())
@@ -159,7 +162,7 @@ public sealed class NotesTests(BrowserFixture site)
 
 /// <summary>The same notes on the static export, served by nginx under /reading/.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class NotesOnTheExportTests(ExportFixture site)
+public sealed class NotesOnTheExportTests(FixtureGuideExport site)
 {
     [Fact]
     public async Task ANote_IsKeptAndDrawnAfterAReload_OnTheStaticExport()
@@ -169,10 +172,10 @@ public sealed class NotesOnTheExportTests(ExportFixture site)
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(site.BaseUrl + "/essay");
-        var text17 = await page.Locator("#p17 > p").TextContentAsync();
+        var text = await page.Locator("#" + Notes.Paragraph + " > p").TextContentAsync();
         await Notes.AddNoteAsync(page, Notes.Quote, Notes.NoteText);
         await page.ReloadAsync();
-        await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text17!);
+        await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text!);
         Assert.Contains("[Quote link](" + Notes.QuoteLink(site) + ")", await Notes.ExportAsync(page), StringComparison.Ordinal);
         Assert.Empty(errors);
         await context.CloseAsync();
@@ -181,13 +184,18 @@ public sealed class NotesOnTheExportTests(ExportFixture site)
 
 internal static class Notes
 {
-    public static readonly string[] Quote = ["p17", "The result was twenty-five", "autocratic rule"];
-    public static readonly string[] LaterQuote = ["p17", "Over four days", "the CIA"];
-    public const string NoteText = "Compare the 1953 coup in the timeline.";
+    public const string Paragraph = "p2";
+    public static readonly string[] Quote = [Paragraph, "an undoubted privilege", "the pretensions"];
+    public const string QuoteText = "an undoubted privilege to inquire into the pretensions";
+
+    // Earlier in the paragraph than the quote, and ending in the glossary link 'parliament'.
+    public static readonly string[] LaterQuote = [Paragraph, "to support the", "parliament"];
+    public const string LaterText = "to support the parliament";
+    public const string NoteText = "Compare the pamphlet's publication in the timeline.";
     public const string Secret = "zebra-marmalade-4417";
 
     public static string QuoteLink(ISiteUnderTest site) =>
-        site.BaseUrl + ("/essay#p17:~:text=" + ReadingToolsTests.Encode("The result was twenty-five years of autocratic rule"));
+        site.BaseUrl + ("/essay#" + Paragraph + ":~:text=" + ReadingToolsTests.Encode(QuoteText));
 
     public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl)
     {
@@ -210,20 +218,20 @@ internal static class Notes
         await Assertions.Expect(box).ToBeFocusedAsync();
         await box.FillAsync(note);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#p17 mark.my-mark-note").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#" + Paragraph + " mark.my-mark-note").First).ToBeVisibleAsync();
     }
 
     /// <summary>After a reload: the note's words are marked (the paragraph's text unchanged) and listed under My notes with their link.</summary>
     public static async Task ExpectDrawnAsync(IPage page, string essayUrl, string paragraphText)
     {
-        await Assertions.Expect(page.Locator("#p17 mark.my-mark-note").First).ToBeVisibleAsync();
-        Assert.Equal("The result was twenty-five years of autocratic rule", await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#p17 mark.my-mark-note')].map(m => m.textContent).join('')"));
-        Assert.Equal(paragraphText, await page.Locator("#p17 > p").TextContentAsync());
+        await Assertions.Expect(page.Locator("#" + Paragraph + " mark.my-mark-note").First).ToBeVisibleAsync();
+        Assert.Equal(QuoteText, await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#p2 mark.my-mark-note')].map(m => m.textContent).join('')"));
+        Assert.Equal(paragraphText, await page.Locator("#" + Paragraph + " > p").TextContentAsync());
         await page.Locator("summary", new() { HasText = "My notes" }).ClickAsync();
         var item = page.Locator(".my-notes-list > li").Filter(new() { HasText = NoteText });
-        await Assertions.Expect(item.Locator("blockquote")).ToHaveTextAsync("The result was twenty-five years of autocratic rule");
-        var link = await item.GetByRole(AriaRole.Link, new() { Name = "Paragraph 17" }).GetAttributeAsync("href");
-        Assert.StartsWith(essayUrl + "#p17:~:text=The%20result", link, StringComparison.Ordinal);
+        await Assertions.Expect(item.Locator("blockquote")).ToHaveTextAsync(QuoteText);
+        var link = await item.GetByRole(AriaRole.Link, new() { Name = "Paragraph 2" }).GetAttributeAsync("href");
+        Assert.StartsWith(essayUrl + "#p2:~:text=an%20undoubted", link, StringComparison.Ordinal);
     }
 
     public static async Task<string> ExportAsync(IPage page)

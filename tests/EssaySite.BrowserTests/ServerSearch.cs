@@ -1,18 +1,7 @@
-using EssaySite.Content;
-
 namespace EssaySite.BrowserTests;
 
 /// <summary>The server's search over the real content, loaded as the site loads it, for the export's search to agree with.</summary>
 internal static class ServerSearch
 {
-    private static readonly Lazy<ContentSnapshot> Snapshot = new(Load);
-
-    public static EssaySite.Search.SearchIndex Index => Snapshot.Value.Search;
-
-    private static ContentSnapshot Load()
-    {
-        var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, _) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
-        return snapshot ?? throw new InvalidOperationException("the content does not load: run check");
-    }
+    public static EssaySite.Search.SearchIndex Index => TestContent.Load(TestContent.Real).Search;
 }

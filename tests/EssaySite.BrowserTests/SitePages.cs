@@ -12,15 +12,8 @@ namespace EssaySite.BrowserTests;
 /// </summary>
 public static partial class SitePages
 {
-    /// <summary>The content the running site serves, loaded as the server loads it.</summary>
-    public static ContentSnapshot Content => LoadedContent.Value;
-
-    private static readonly Lazy<ContentSnapshot> LoadedContent = new(() =>
-    {
-        var paths = SitePaths.Resolve(new SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
-        return snapshot ?? throw new InvalidOperationException("The content does not load: " + string.Join("; ", problems));
-    });
+    /// <summary>The real content, loaded as the server loads it.</summary>
+    public static ContentSnapshot Content => TestContent.Load(TestContent.Real);
 
     public static readonly string Assignment = "/assign/" + new Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode();
 

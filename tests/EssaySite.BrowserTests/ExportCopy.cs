@@ -6,19 +6,20 @@ using Microsoft.Playwright;
 namespace EssaySite.BrowserTests;
 
 /// <summary>
-/// The site exported with <c>export --base-path /reading/</c> into a temporary folder and served by a plain
-/// nginx (Debian's package) as static files under /reading/, with the Chromium every fixture shares.
+/// A content folder exported with <c>export --base-path /reading/</c> into a temporary folder and served by a plain
+/// nginx (Debian's package) as static files under /reading/.
 /// </summary>
-public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
+public sealed class ExportCopy(string contentRoot, IBrowser browser) : ISiteUnderTest, IAsyncDisposable
 {
     public const string BasePath = "/reading";
 
     private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"];
     private readonly string _root = Directory.CreateTempSubdirectory("essaysite-static-").FullName;
     private Process? _nginx;
-    private bool _hasBrowser;
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser { get; } = browser;
+
+    public string ContentRoot { get; } = contentRoot;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -27,14 +28,14 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
     /// <summary>The exported files (the folder served at /reading/).</summary>
     public string Folder => Path.Combine(_root, "www", "reading");
 
-    public async Task InitializeAsync()
+    public async Task StartAsync()
     {
-        var port = BrowserFixture.FreePort();
+        var port = ServerCopy.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}{BasePath}";
         using (var output = new StringWriter())
         using (var errors = new StringWriter())
         {
-            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/"], output, errors);
+            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/", "--Site:ContentPath=" + ContentRoot], output, errors);
             if (exit != 0)
             {
                 throw new InvalidOperationException($"export failed ({exit}): {errors}");
@@ -43,20 +44,13 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 
         _nginx = StartNginx(port);
         await WaitForAsync(BaseUrl + "/");
-        Browser = await SharedChromium.AcquireAsync();
-        _hasBrowser = true;
     }
 
     public Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true) =>
         Pages.NewAsync(Browser, BaseUrl, width, height, javaScript);
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (_hasBrowser)
-        {
-            await SharedChromium.ReleaseAsync();
-        }
-
         if (_nginx is { HasExited: false })
         {
             _nginx.Kill(entireProcessTree: true);
@@ -141,10 +135,4 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 
         throw new InvalidOperationException($"nginx did not answer {url}");
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ExportTestGroup : ICollectionFixture<ExportFixture>
-{
-    public const string Name = "static export";
 }
