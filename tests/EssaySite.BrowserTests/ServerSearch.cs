@@ -1,4 +1,5 @@
 using EssaySite.Content;
+using EssaySite.Content.Search;
 
 namespace EssaySite.BrowserTests;
 
@@ -7,12 +8,12 @@ internal static class ServerSearch
 {
     private static readonly Lazy<ContentSnapshot> Snapshot = new(Load);
 
-    public static EssaySite.Search.SearchIndex Index => Snapshot.Value.Search;
+    public static SearchIndex Index => Snapshot.Value.Search;
 
     private static ContentSnapshot Load()
     {
         var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, _) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
+        var (snapshot, _) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         return snapshot ?? throw new InvalidOperationException("the content does not load: run check");
     }
 }

@@ -18,7 +18,7 @@ public static partial class SitePages
     private static readonly Lazy<ContentSnapshot> LoadedContent = new(() =>
     {
         var paths = SitePaths.Resolve(new SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         return snapshot ?? throw new InvalidOperationException("The content does not load: " + string.Join("; ", problems));
     });
 

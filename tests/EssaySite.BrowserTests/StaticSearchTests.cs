@@ -118,7 +118,7 @@ public sealed class StaticSearchTests(ExportFixture site)
     private static IEnumerable<string> ServerSearch(string query)
     {
         var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, _) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
+        var (snapshot, _) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         return snapshot!.Search.Search(query).Select(hit => hit.Document.Url);
     }
 }

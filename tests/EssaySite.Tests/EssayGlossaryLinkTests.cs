@@ -10,7 +10,7 @@ public sealed class EssayGlossaryLinkTests(FixtureSite site) : IClassFixture<Fix
     [Fact]
     public async Task EachTermInTheEssay_IsLinkedOnce_AtItsFirstUse()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(Repo.FixtureContent);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(Repo.FixtureContent);
         Assert.Empty(problems);
         var doc = await site.Client.GetDocumentAsync("/essay");
 

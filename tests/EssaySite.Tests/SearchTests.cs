@@ -120,7 +120,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("DÍA", "dia")]
     [InlineData("Straße", "strasse")]
     [InlineData("e\u0301", "e")]
-    public void Fold_DropsAccentsWithoutICU(string word, string folded) => Assert.Equal(folded, EssaySite.Search.SearchIndex.Fold(word));
+    public void Fold_DropsAccentsWithoutICU(string word, string folded) => Assert.Equal(folded, EssaySite.Content.Search.SearchIndex.Fold(word));
 
     [Fact]
     public async Task AQueryWithoutAccents_FindsTheAccentedWord()
@@ -147,7 +147,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("attack", "threat", false)]
     [InlineData("iran", "pahlavi", false)]
     public void IsRespelling_TellsSpellingsFromOtherWords(string a, string b, bool expected) =>
-        Assert.Equal(expected, EssaySite.Search.SearchIndex.IsRespelling(a, b));
+        Assert.Equal(expected, EssaySite.Content.Search.SearchIndex.IsRespelling(a, b));
 
     // The fixture's glossary names 'parliament' and 'usurpation' (with 'usurp' and 'usurpations').
     [Theory]
@@ -179,7 +179,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("qods", "kuds")]
     [InlineData("husayn", "hussein")]
     public void SpellingKey_UndoesTheSwapsBetweenTransliterations(string a, string b) =>
-        Assert.Equal(EssaySite.Search.SearchIndex.SpellingKey(a), EssaySite.Search.SearchIndex.SpellingKey(b));
+        Assert.Equal(EssaySite.Content.Search.SearchIndex.SpellingKey(a), EssaySite.Content.Search.SearchIndex.SpellingKey(b));
 
     [Fact]
     public async Task Results_SpanTheEssayTheGuideAndCommentary()

@@ -38,7 +38,7 @@ public sealed class StaticSearchTests(FixtureSite server, ExportSite export) : I
         Assert.NotEmpty(letters.RootElement.EnumerateObject());
         foreach (var letter in letters.RootElement.EnumerateObject())
         {
-            Assert.Equal(letter.Value.GetString(), EssaySite.Search.SearchIndex.Fold(letter.Name));
+            Assert.Equal(letter.Value.GetString(), EssaySite.Content.Search.SearchIndex.Fold(letter.Name));
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSi
     [Fact]
     public void AWholeEssayWorksheet_QuotesOnlyWhatItsQuestionsPointTo()
     {
-        var essay = new Essay(new SitePage { Kind = PageKind.Essay, Slug = "essay", Title = "T", Summary = "", Url = "/essay", SourcePath = "", Html = "" },
+        var essay = new Essay(new GuidePage { Kind = PageKind.Essay, Slug = "essay", Title = "T", Summary = "", Url = "/essay", SourcePath = "", Html = "" },
             "A B", default, default, "", [.. Enumerable.Range(1, 5).Select(n => new EssayParagraph(n, "", $"p{n}", false))]);
         Question Q(int n, params int[] paragraphs) => new($"q{n}", "g", n, n, paragraphs, [], [], "", "", null, "");
         var sheet = Worksheet.For(new Assignment { WholeEssay = true, Questions = [1, 2] }, essay, [Q(1, 2, 3), Q(2, 3, 5)]);

@@ -60,7 +60,7 @@ public static partial class EssayBook
     /// <summary>The book's bytes, for a site whose public root is <paramref name="siteRoot"/> (ending in "/").</summary>
     public static byte[] Make(ContentSnapshot site, Uri siteRoot)
     {
-        var guide = GuideSlugs.Select(site.Page).OfType<SitePage>().ToList();
+        var guide = GuideSlugs.Select(site.Page).OfType<GuidePage>().ToList();
         var inBook = guide.Select(p => p.Url).Prepend(site.Essay.Page.Url).ToHashSet(StringComparer.Ordinal);
         var html = new XhtmlFragments(href => Link(href, inBook, siteRoot));
         var chapters = guide.Select(page => page.Slug switch
@@ -112,7 +112,7 @@ public static partial class EssayBook
             : new Uri(siteRoot, href.TrimStart('/')).AbsoluteUri;
     }
 
-    private static Chapter Essay(ContentSnapshot site, List<SitePage> guide, Uri siteRoot, XhtmlFragments html)
+    private static Chapter Essay(ContentSnapshot site, List<GuidePage> guide, Uri siteRoot, XhtmlFragments html)
     {
         var essay = site.Essay;
         var home = new XElement(X + "a", new XAttribute("href", siteRoot.AbsoluteUri), site.Identity.Name);
@@ -136,7 +136,7 @@ public static partial class EssayBook
         ]);
     }
 
-    private static Chapter Timeline(ContentSnapshot site, SitePage page, XhtmlFragments html) => new(page.Slug, page.Title,
+    private static Chapter Timeline(ContentSnapshot site, GuidePage page, XhtmlFragments html) => new(page.Slug, page.Title,
     [
         new XElement(X + "h1", page.Title),
         html.Convert(page.Html),
@@ -155,7 +155,7 @@ public static partial class EssayBook
                         ("Commentary", site.EventCommentary.GetValueOrDefault(e.Id, []).Select(c => (c.Url, c.Title))))))))),
     ]);
 
-    private static Chapter Sources(ContentSnapshot site, SitePage page, XhtmlFragments html)
+    private static Chapter Sources(ContentSnapshot site, GuidePage page, XhtmlFragments html)
     {
         const string NotConfirmed = "not confirmed";
         return new Chapter(page.Slug, page.Title,
@@ -187,7 +187,7 @@ public static partial class EssayBook
         ]);
     }
 
-    private static Chapter Questions(ContentSnapshot site, SitePage page, XhtmlFragments html) => new(page.Slug, page.Title,
+    private static Chapter Questions(ContentSnapshot site, GuidePage page, XhtmlFragments html) => new(page.Slug, page.Title,
     [
         new XElement(X + "h1", page.Title),
         html.Convert(page.Html),
@@ -205,7 +205,7 @@ public static partial class EssayBook
                         html.Convert(q.NotesHtml))))))),
     ]);
 
-    private static Chapter Glossary(ContentSnapshot site, SitePage page, XhtmlFragments html) => new(page.Slug, page.Title,
+    private static Chapter Glossary(ContentSnapshot site, GuidePage page, XhtmlFragments html) => new(page.Slug, page.Title,
     [
         new XElement(X + "h1", page.Title),
         html.Convert(page.Html),

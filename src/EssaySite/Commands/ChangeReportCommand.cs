@@ -56,7 +56,7 @@ public static class ChangeReportCommand
         }
 
         var (tar, archiveError) = await GitAsync(repository, "archive", "--format=tar", reference, "--", relative);
-        var loader = new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent);
+        var loader = new ContentLoader(MarkdownRenderer.Take(), SiteAddresses.OfRoutes);
         var (after, problems) = loader.TryLoad(contentRoot);
         ContentSnapshot? before = null;
         if (tar is null)

@@ -10,7 +10,7 @@ public class GuidePageModel(ContentSnapshot site) : PageModel
 {
     public ContentSnapshot Site { get; } = site;
 
-    public SitePage Page(string slug)
+    public GuidePage Page(string slug)
     {
         var page = Site.Page(slug) ?? throw new InvalidOperationException($"content/{slug}.md is missing");
         ViewData["Title"] = page.Title;

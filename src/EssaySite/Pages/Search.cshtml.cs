@@ -1,4 +1,5 @@
 using EssaySite.Content;
+using EssaySite.Content.Search;
 using EssaySite.Search;
 using EssaySite.Site;
 using Microsoft.AspNetCore.Mvc;

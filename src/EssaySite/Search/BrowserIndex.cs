@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using EssaySite.Content;
+using EssaySite.Content.Search;
 
 namespace EssaySite.Search;
 

@@ -12,14 +12,6 @@ namespace EssaySite.Site;
 /// </summary>
 public static class SiteRoutes
 {
-    /// <summary>
-    /// What the content loader is told of the site's own addresses: slugs a page may not take, and the site's own
-    /// pages a content link may name.
-    /// </summary>
-    public static readonly SiteAddresses ForContent = new(
-        new[] { "commentary", "search", "healthz", "not-found", "error", "assign", "packet", "feed", "sitemap", "robots", "read" }.ToFrozenSet(StringComparer.Ordinal),
-        new[] { "/", "/commentary", "/search" }.ToFrozenSet(StringComparer.Ordinal));
-
     public const string NotFound = "/not-found";
 
     public static IEnumerable<string> Fixed(ContentSnapshot site) =>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using EssaySite.Content;
 using EssaySite.Offline;
+using EssaySite.Content.Search;
 using EssaySite.Search;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -106,7 +107,7 @@ public static partial class SiteSetup
         // The renderer is taken on first use, by the background load; Program.cs starts making it first thing.
         var watching = options.WatchContent ?? builder.Environment.IsDevelopment();
         // A reload behind a running site gives up on a file that blocks when read (see ContentWatcher).
-        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent) { ReadLimit = watching ? ContentWatcher.ReadLimit : null }), paths.ContentRoot)
+        var store = new ContentStore(new Lazy<ContentLoader>(() => new ContentLoader(MarkdownRenderer.Take(), SiteAddresses.OfRoutes) { ReadLimit = watching ? ContentWatcher.ReadLimit : null }), paths.ContentRoot)
         {
             BuildsSearchIndex = !options.StaticExport,
         };

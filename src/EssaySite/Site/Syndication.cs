@@ -75,7 +75,7 @@ public static class Syndication
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
-    private static SyndicationItem Item(string baseUrl, SitePage page, string author, DateOnly published, DateOnly updated)
+    private static SyndicationItem Item(string baseUrl, GuidePage page, string author, DateOnly published, DateOnly updated)
     {
         var url = new Uri(baseUrl + page.Url);
         var item = new SyndicationItem(page.Title, page.Summary, url, url.ToString(), Midnight(updated))

@@ -8,7 +8,7 @@ public sealed class EntryModel(ContentSnapshot site) : PageModel
 {
     public ContentSnapshot Site { get; } = site;
 
-    public SitePage? Entry { get; private set; }
+    public GuidePage? Entry { get; private set; }
 
     public IActionResult OnGet(string slug)
     {

@@ -13,7 +13,7 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
 {
     public const int PageSize = 20;
 
-    public IReadOnlyList<SitePage> Items { get; private set; } = [];
+    public IReadOnlyList<GuidePage> Items { get; private set; } = [];
 
     public int PageNumber { get; private set; } = 1;
 

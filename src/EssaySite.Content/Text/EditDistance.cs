@@ -1,4 +1,4 @@
-namespace EssaySite.Content;
+namespace EssaySite.Content.Text;
 
 /// <summary>
 /// How far apart two words are (the Levenshtein distance: letters inserted, deleted or changed), for "did you
