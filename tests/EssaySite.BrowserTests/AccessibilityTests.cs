@@ -9,7 +9,7 @@ namespace EssaySite.BrowserTests;
 /// loaded once and scanned again after its width or colour scheme is switched in place (<see cref="AxeInEveryVariantAsync"/>).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class AccessibilityTests(BrowserFixture site)
+public sealed class AccessibilityTests(LiveServerHost host)
 {
     /// <summary>Every page (<see cref="SitePages.All"/>): each kind of fixed page and the request-dependent ones.</summary>
     public static readonly string[] AllPages = [.. SitePages.All];
@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [MemberData(nameof(EveryPage))]
     public async Task EveryPage_HasNoAxeViolations(string url)
     {
-        var problems = await AxeInEveryVariantAsync(site.Browser, site.BaseUrl, [url]);
+        var problems = await AxeInEveryVariantAsync(host.Browser, host.BaseUrl, [url]);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [Fact]
     public async Task PagesInTheirOtherStates_HaveNoAxeViolations()
     {
-        var problems = await AxeInEveryVariantAsync(site.Browser, site.BaseUrl, PagesInOtherStates);
+        var problems = await AxeInEveryVariantAsync(host.Browser, host.BaseUrl, PagesInOtherStates);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
@@ -47,9 +47,9 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [Fact]
     public async Task TheEssayWithItsMenuAndAPanelOpen_HasNoAxeViolations()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/essay");
+        await page.GotoAsync(host.BaseUrl + "/essay");
         await page.EvaluateAsync("() => { document.querySelector('details.menu').open = true; document.querySelector('#p1 details.refs').open = true; }");
         var problems = new List<string>();
         foreach (var (width, scheme) in new[] { (1280, "light"), (1280, "dark"), (375, "light"), (375, "dark") })
@@ -57,7 +57,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
             await page.SetViewportSizeAsync(width, 900);
             await page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
             var result = await page.RunAxe(AxeOptions(coloursOnly: scheme == "dark"));
-            CheckLog.Record("axe", CheckLog.CopyOf(site.BaseUrl), "/essay (menu and panel open)", width, scheme, CheckLog.RulesRun(result));
+            CheckLog.Record("axe", CheckLog.CopyOf(host.BaseUrl), "/essay (menu and panel open)", width, scheme, CheckLog.RulesRun(result));
             problems.AddRange(result.Violations.Select(v => $"/essay, menu and panel open ({width}px, {scheme}): {v.Id}: {v.Help}"));
         }
 
@@ -161,7 +161,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [Fact]
     public async Task SkipLink_IsTheFirstTabStopAndMovesFocusToTheMainContent()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/essay");
         await page.Keyboard.PressAsync("Tab");
         var focused = page.Locator(":focus");
@@ -175,7 +175,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [Fact]
     public async Task KeyboardFocus_IsVisibleOnEveryControlInOrder()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/essay");
         var seen = new List<string>();
         for (var i = 0; i < 25; i++)
@@ -200,7 +200,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [Fact]
     public async Task ReducedMotion_TurnsOffSmoothScrolling()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, ReducedMotion = ReducedMotion.Reduce });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ReducedMotion = ReducedMotion.Reduce });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/essay");
         Assert.Equal("auto", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).scrollBehavior"));

@@ -12,8 +12,8 @@ public static class CheckLog
 
     public static bool Enabled => !string.IsNullOrEmpty(Target);
 
-    public static void Record(ISiteUnderTest site, string kind, string url, int width, string scheme, params IEnumerable<string> what) =>
-        Record(kind, site.IsStaticExport ? "export" : "server", url, width, scheme, what);
+    public static void Record(IHostUnderTest host, string kind, string url, int width, string scheme, params IEnumerable<string> what) =>
+        Record(kind, host.IsStaticExport ? "export" : "server", url, width, scheme, what);
 
     public static void Record(string kind, string copy, string url, int width, string scheme, IEnumerable<string> what)
     {
@@ -29,8 +29,8 @@ public static class CheckLog
         }
     }
 
-    /// <summary>Which copy of the site an address belongs to: the export is served under <see cref="ExportFixture.BasePath"/>.</summary>
-    public static string CopyOf(string baseUrl) => new Uri(baseUrl).AbsolutePath.TrimEnd('/') == ExportFixture.BasePath ? "export" : "server";
+    /// <summary>Which copy of the site an address belongs to: the export is served under <see cref="ExportServerHost.BasePath"/>.</summary>
+    public static string CopyOf(string baseUrl) => new Uri(baseUrl).AbsolutePath.TrimEnd('/') == ExportServerHost.BasePath ? "export" : "server";
 
     /// <summary>Every rule one axe run ran, whatever it found.</summary>
     public static IEnumerable<string> RulesRun(Deque.AxeCore.Commons.AxeResult result) =>

@@ -75,23 +75,23 @@ public static class FirstVisit
 }
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class FirstVisitTests(BrowserFixture site)
+public sealed class FirstVisitTests(LiveServerHost host)
 {
     [Fact]
     public async Task ANewVisitorInDarkMode_SeesTheDarkThemeAndNoInvalidSetting()
     {
-        var problems = await FirstVisit.ProblemsAsync(site.Browser, site.BaseUrl);
+        var problems = await FirstVisit.ProblemsAsync(host.Browser, host.BaseUrl);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }
 
 [Collection(ExportTestGroup.Name)]
-public sealed class FirstVisitExportTests(ExportFixture site)
+public sealed class FirstVisitExportTests(ExportServerHost host)
 {
     [Fact]
     public async Task ANewVisitorInDarkMode_SeesTheDarkThemeAndNoInvalidSetting_OnTheExport()
     {
-        var problems = await FirstVisit.ProblemsAsync(site.Browser, site.BaseUrl);
+        var problems = await FirstVisit.ProblemsAsync(host.Browser, host.BaseUrl);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }

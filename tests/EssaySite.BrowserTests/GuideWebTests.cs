@@ -4,12 +4,12 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>A reader follows the guide's references across pages.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class GuideWebTests(BrowserFixture site)
+public sealed class GuideWebTests(LiveServerHost host)
 {
     [Fact]
     public async Task Paragraph17_OpensItsReferences_ThenTimeline_ThenSource()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/essay#p17");
         var refs = page.Locator("#p17 details.refs");
         var eventLink = refs.Locator("a[href^='/timeline#']").First;
@@ -19,14 +19,14 @@ public sealed class GuideWebTests(BrowserFixture site)
 
         var eventHref = await eventLink.GetAttributeAsync("href");
         await eventLink.ClickAsync();
-        await page.ArriveAsync(site.BaseUrl + eventHref);
+        await page.ArriveAsync(host.BaseUrl + eventHref);
         var eventItem = page.Locator($"li.event#{Css(eventHref!.Split('#')[1])}");
         await Assertions.Expect(eventItem).ToBeInViewportAsync();
 
         var sourceLink = eventItem.Locator(".xrefs a[href^='/sources#']").First;
         var sourceHref = await sourceLink.GetAttributeAsync("href");
         await sourceLink.ClickAsync();
-        await page.ArriveAsync(site.BaseUrl + sourceHref);
+        await page.ArriveAsync(host.BaseUrl + sourceHref);
         var source = page.Locator($"li.source#{Css(sourceHref!.Split('#')[1])}");
         await Assertions.Expect(source).ToBeInViewportAsync();
         await Assertions.Expect(source.Locator($"a[href='{eventHref}']")).ToHaveCountAsync(1);
@@ -36,12 +36,12 @@ public sealed class GuideWebTests(BrowserFixture site)
     [Fact]
     public async Task AQuestion_LeadsToTheParagraphItCites()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/questions");
         var link = page.Locator("li.question .xrefs a[href^='/essay#p']").First;
         var href = await link.GetAttributeAsync("href");
         await link.ClickAsync();
-        await page.ArriveAsync(site.BaseUrl + href);
+        await page.ArriveAsync(host.BaseUrl + href);
         await Assertions.Expect(page.Locator(href!.Replace("/essay", "", StringComparison.Ordinal))).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
@@ -49,7 +49,7 @@ public sealed class GuideWebTests(BrowserFixture site)
     [Fact]
     public async Task TeacherNotes_OpenOnClick()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/questions");
         var notes = page.Locator("details.notes").First;
         await notes.Locator("summary").ClickAsync();

@@ -5,14 +5,14 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>Navigation on the running site.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class NavigationTests(BrowserFixture site) : NavigationSuite(site);
+public sealed class NavigationTests(LiveServerHost host) : NavigationSuite(host);
 
 /// <summary>The same navigation tests on the static export, served by nginx under /reading/.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class ExportNavigationTests(ExportFixture site) : NavigationSuite(site);
+public sealed class ExportNavigationTests(ExportServerHost host) : NavigationSuite(host);
 
 /// <summary>What a reader does to get around, for any copy of the site: a running server or a static export.</summary>
-public abstract partial class NavigationSuite(ISiteUnderTest site)
+public abstract partial class NavigationSuite(IHostUnderTest host)
 {
     public static TheoryData<string> Pages() => SitePages.Data(SitePages.WithContent);
 
@@ -24,16 +24,16 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [MemberData(nameof(Pages))]
     public async Task EveryPage_RendersItsHeadingAndContent_AndReflowsAtEveryWidth(string url)
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
-        var response = await page.GotoAsync(site.Url(url));
+        var response = await page.GotoAsync(host.Url(url));
         string heading;
-        var served = !(site.IsStaticExport && NeedsServer(url));
+        var served = !(host.IsStaticExport && NeedsServer(url));
         if (!served)
         {
             // A static host cannot open an assignment link: the 404 page says why, rather than leaving a dead end.
-            CheckLog.Record(site, "page", url, 1280, "light", "404 that names assignment links");
+            CheckLog.Record(host, "page", url, 1280, "light", "404 that names assignment links");
             Assert.Equal(404, response!.Status);
             Assert.Contains("assignment links", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             heading = "Page not found";
@@ -41,7 +41,7 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         else
         {
             heading = SitePages.Headings.GetValueOrDefault(url) ?? (await page.Locator("h1").InnerTextAsync()).Trim();
-            CheckLog.Record(site, "page", url, 1280, "light", "200", "heading " + heading, "main visible", "main has 200 characters", "no console errors");
+            CheckLog.Record(host, "page", url, 1280, "light", "200", "heading " + heading, "main visible", "main has 200 characters", "no console errors");
             Assert.Equal(200, response!.Status);
             Assert.NotEqual("", heading);
             Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
@@ -50,16 +50,16 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
             await Assertions.Expect(page.Locator("main")).ToHaveTextAsync(AtLeast200Characters());
         }
 
-        CheckLog.Record(site, "page", url, 375, "light", "heading " + heading, "no sideways scroll");
+        CheckLog.Record(host, "page", url, 375, "light", "heading " + heading, "no sideways scroll");
         await page.SetViewportSizeAsync(375, 740);
         Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways by {await SidewaysScrollAsync(page)}px at 375px");
 
-        CheckLog.Record(site, "page", url, 320, "light", "no sideways scroll");
+        CheckLog.Record(host, "page", url, 320, "light", "no sideways scroll");
         await page.SetViewportSizeAsync(320, 640);
         Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways by {await SidewaysScrollAsync(page)}px at 320px");
 
-        CheckLog.Record(site, "page", url, 1280, "light", "no sideways scroll with text at 200%", "h1 visible with text at 200%");
+        CheckLog.Record(host, "page", url, 1280, "light", "no sideways scroll with text at 200%", "h1 visible with text at 200%");
         await page.SetViewportSizeAsync(1280, 800);
         await page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
         Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways with text at 200%");
@@ -80,13 +80,13 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task HeaderLinks_ReachEveryPageAndMarkItCurrent()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.Url("/"));
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(host.Url("/"));
         foreach (var (name, path) in new[] { ("Essay", "/essay"), ("Timeline", "/timeline"), ("Sources", "/sources"), ("Discussion questions", "/questions"), ("Perspectives on the strike", "/perspectives"), ("Glossary", "/glossary"), ("Commentary", "/commentary"), ("About this site", "/about"), ("Home", "/") })
         {
             var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
             await nav.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
-            await page.ArriveAsync(site.Url(path));
+            await page.ArriveAsync(host.Url(path));
             var current = nav.Locator("a[aria-current='page']");
             Assert.Equal(name, (await current.InnerTextAsync()).Trim());
         }
@@ -97,31 +97,31 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task NextLinks_WalkTheReadingOrderAndPreviousWalksBack()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.Url("/essay"));
-        var visited = new List<string> { site.PathOf(page.Url) };
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(host.Url("/essay"));
+        var visited = new List<string> { host.PathOf(page.Url) };
         var next = page.GetByRole(AriaRole.Navigation, new() { Name = "Reading order" }).GetByRole(AriaRole.Link, new() { NameRegex = NextPattern() });
         while (await next.CountAsync() > 0 && visited.Count < 10)
         {
             var target = new Uri(new Uri(page.Url), await next.GetAttributeAsync("href")).AbsoluteUri;
             await next.ClickAsync();
             await page.ArriveAsync(target);
-            visited.Add(site.PathOf(page.Url));
+            visited.Add(host.PathOf(page.Url));
         }
 
         Assert.Equal(["/essay", "/timeline", "/sources", "/questions"], visited.Take(4));
 
         var previous = page.GetByRole(AriaRole.Navigation, new() { Name = "Reading order" }).GetByRole(AriaRole.Link, new() { NameRegex = PreviousPattern() });
         await previous.ClickAsync();
-        await page.ArriveAsync(site.Url(visited[^2]));
+        await page.ArriveAsync(host.Url(visited[^2]));
         await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task EssayFragment_BringsParagraph17IntoView()
     {
-        var page = await site.NewPageAsync(width: 1280, height: 700);
-        await page.GotoAsync(site.Url("/essay#p17"));
+        var page = await host.NewPageAsync(width: 1280, height: 700);
+        await page.GotoAsync(host.Url("/essay#p17"));
         var p17 = page.Locator("#p17");
         await Assertions.Expect(p17).ToBeInViewportAsync();
         Assert.StartsWith("We could begin roughly five decades ago", (await p17.Locator(":scope > p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
@@ -132,10 +132,10 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task ParagraphNumber_IsAPermalink()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.Url("/essay"));
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(host.Url("/essay"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Link to paragraph 18", Exact = true }).ClickAsync();
-        await page.ArriveAsync(site.Url("/essay#p18"));
+        await page.ArriveAsync(host.Url("/essay#p18"));
         await Assertions.Expect(page.Locator("#p18")).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
@@ -145,8 +145,8 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [InlineData(false)]
     public async Task OnAPhone_TheHeaderIsOneShortRow_AndTheEssayStartsOnTheFirstScreen(bool javaScript)
     {
-        var page = await site.NewPageAsync(width: 375, height: 812, javaScript: javaScript);
-        await page.GotoAsync(site.Url("/essay"));
+        var page = await host.NewPageAsync(width: 375, height: 812, javaScript: javaScript);
+        await page.GotoAsync(host.Url("/essay"));
         var header = await page.Locator("header.site-header").BoundingBoxAsync();
         Assert.True(header!.Height <= 64, $"the header is {header.Height}px tall at 375px");
         var first = await page.Locator("#p1").BoundingBoxAsync();
@@ -157,10 +157,10 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
         await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(nav).ToBeVisibleAsync();
         await nav.GetByRole(AriaRole.Link, new() { Name = "Timeline", Exact = true }).ClickAsync();
-        await page.ArriveAsync(site.Url("/timeline"));
+        await page.ArriveAsync(host.Url("/timeline"));
 
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
-        await page.ArriveAsync(site.Url("/search"));
+        await page.ArriveAsync(host.Url("/search"));
         Assert.Equal(1, await page.GetByRole(AriaRole.Search).CountAsync());
         await page.Context.CloseAsync();
     }
@@ -170,9 +170,9 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [InlineData(ReducedMotion.Reduce)]
     public async Task AJumpFarDownAPage_LandsAtOnce(ReducedMotion motion)
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = motion });
-        await page.GotoAsync(site.Url("/timeline"));
+        await page.GotoAsync(host.Url("/timeline"));
         Assert.Equal("auto", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).scrollBehavior"));
         var last = await page.Locator("li.event").Last.GetAttributeAsync("id");
         await page.EvaluateAsync($"() => {{ location.hash = '{last}'; }}");
@@ -184,8 +184,8 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task TheEssaysPanels_StayAsTheReaderLeftThem_WhenTheyComeBack()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.Url("/essay"));
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(host.Url("/essay"));
         var panel = page.Locator("#p2 details.refs");
         await panel.Locator("summary").ClickAsync();
         await Assertions.Expect(panel).ToHaveAttributeAsync("open", "");
@@ -202,8 +202,8 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task OnADesktop_TheMenuIsShownWithoutAButton()
     {
-        var page = await site.NewPageAsync(width: 1280, height: 800);
-        await page.GotoAsync(site.Url("/essay"));
+        var page = await host.NewPageAsync(width: 1280, height: 800);
+        await page.GotoAsync(host.Url("/essay"));
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Site" }).GetByRole(AriaRole.Link, new() { Name = "Timeline", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Menu", new() { Exact = true })).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Search, new() { Name = "Site search" })).ToBeVisibleAsync();
@@ -213,12 +213,12 @@ public abstract partial class NavigationSuite(ISiteUnderTest site)
     [Fact]
     public async Task UnknownPath_ShowsTheNotFoundPageWithAWayHome()
     {
-        var page = await site.NewPageAsync();
-        var response = await page.GotoAsync(site.Url("/no/such/page"));
+        var page = await host.NewPageAsync();
+        var response = await page.GotoAsync(host.Url("/no/such/page"));
         Assert.Equal(404, response!.Status);
         Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "The home page" }).ClickAsync();
-        await page.ArriveAsync(site.Url("/"));
+        await page.ArriveAsync(host.Url("/"));
         await page.Context.CloseAsync();
     }
 

@@ -6,12 +6,12 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>Private highlights and notes on the essay: kept in the browser, drawn again after a reload, exported, cleared, imported.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class NotesTests(BrowserFixture site)
+public sealed class NotesTests(LiveServerHost host)
 {
     [Fact]
     public async Task ANote_IsDrawnAfterAReload_ListedInMyNotes_AndSurvivesExportClearAndImport()
     {
-        var context = await Notes.NewContextAsync(site.Browser, site.BaseUrl);
+        var context = await Notes.NewContextAsync(host.Browser, host.BaseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/essay");
         var text17 = await page.Locator("#p17 > p").TextContentAsync();
@@ -25,7 +25,7 @@ public sealed class NotesTests(BrowserFixture site)
         await Assertions.Expect(page.Locator(".quote-bar").GetByRole(AriaRole.Status)).ToHaveTextAsync("Highlighted. 2 notes in My notes.");
 
         await page.ReloadAsync();
-        await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text17!);
+        await Notes.ExpectDrawnAsync(page, host.BaseUrl + "/essay", text17!);
         Assert.Equal("Over four days in August 1953, the CIA", await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#p17 mark.my-mark')].filter(m => !m.classList.contains('my-mark-note')).map(m => m.textContent).join('')"));
 
         // Listed in essay order; removing the highlight leaves the note.
@@ -39,7 +39,7 @@ public sealed class NotesTests(BrowserFixture site)
         Assert.True(axe.Violations.Length == 0, string.Join('\n', axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
 
         var markdown = await Notes.ExportAsync(page);
-        Assert.Contains("## Paragraph 17, sentence 3\n\n> " + Notes.Quote[1] + " years of " + Notes.Quote[2] + "\n\n" + Notes.NoteText + "\n\n[Quote link](" + Notes.QuoteLink(site) + ")", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Paragraph 17, sentence 3\n\n> " + Notes.Quote[1] + " years of " + Notes.Quote[2] + "\n\n" + Notes.NoteText + "\n\n[Quote link](" + Notes.QuoteLink(host) + ")", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Over four days", markdown, StringComparison.Ordinal);
 
         var file = Path.Combine(Path.GetTempPath(), $"notes-{Guid.NewGuid():N}.md");
@@ -54,7 +54,7 @@ public sealed class NotesTests(BrowserFixture site)
             await page.GetByLabel("Import notes from a file").SetInputFilesAsync(file);
             await Assertions.Expect(page.Locator(".my-notes").GetByRole(AriaRole.Status)).ToHaveTextAsync("Imported 1 note.");
             await page.ReloadAsync();
-            await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text17!);
+            await Notes.ExpectDrawnAsync(page, host.BaseUrl + "/essay", text17!);
         }
         finally
         {
@@ -67,7 +67,7 @@ public sealed class NotesTests(BrowserFixture site)
     [Fact]
     public async Task Notes_NeverLeaveTheBrowser_NoRequestCarriesThemOrGoesElsewhere()
     {
-        var context = await Notes.NewContextAsync(site.Browser, site.BaseUrl);
+        var context = await Notes.NewContextAsync(host.Browser, host.BaseUrl);
         var page = await context.NewPageAsync();
         // Every request the page makes, whatever it asks for, passes through this route before it is sent.
         var requests = new List<IRequest>();
@@ -105,7 +105,7 @@ public sealed class NotesTests(BrowserFixture site)
         {
             var headers = await request.AllHeadersAsync();
             var everything = request.Url + "\n" + string.Join("\n", headers.Select(h => h.Key + ": " + h.Value)) + "\n" + (request.PostData ?? "");
-            if (!request.Url.StartsWith(site.BaseUrl + "/", StringComparison.Ordinal) && !request.Url.StartsWith("blob:" + site.BaseUrl + "/", StringComparison.Ordinal))
+            if (!request.Url.StartsWith(host.BaseUrl + "/", StringComparison.Ordinal) && !request.Url.StartsWith("blob:" + host.BaseUrl + "/", StringComparison.Ordinal))
             {
                 problems.Add("off the site: " + request.Url);
             }
@@ -118,7 +118,7 @@ public sealed class NotesTests(BrowserFixture site)
 
         // The route saw the page's requests (the essay three times, and the notes script), and none was a problem.
         var seen = requests.Select(r => r.Url).ToList();
-        Assert.Equal(3, seen.Count(u => u == site.BaseUrl + "/essay"));
+        Assert.Equal(3, seen.Count(u => u == host.BaseUrl + "/essay"));
         Assert.Contains(seen, u => u.Contains("/js/notes.js?v=", StringComparison.Ordinal));
         Assert.Empty(problems);
         await context.CloseAsync();
@@ -127,21 +127,21 @@ public sealed class NotesTests(BrowserFixture site)
 
 /// <summary>The same notes on the static export, served by nginx under /reading/.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class NotesOnTheExportTests(ExportFixture site)
+public sealed class NotesOnTheExportTests(ExportServerHost host)
 {
     [Fact]
     public async Task ANote_IsKeptAndDrawnAfterAReload_OnTheStaticExport()
     {
-        var context = await Notes.NewContextAsync(site.Browser, site.BaseUrl);
+        var context = await Notes.NewContextAsync(host.Browser, host.BaseUrl);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(site.BaseUrl + "/essay");
+        await page.GotoAsync(host.BaseUrl + "/essay");
         var text17 = await page.Locator("#p17 > p").TextContentAsync();
         await Notes.AddNoteAsync(page, Notes.Quote, Notes.NoteText);
         await page.ReloadAsync();
-        await Notes.ExpectDrawnAsync(page, site.BaseUrl + "/essay", text17!);
-        Assert.Contains("[Quote link](" + Notes.QuoteLink(site) + ")", await Notes.ExportAsync(page), StringComparison.Ordinal);
+        await Notes.ExpectDrawnAsync(page, host.BaseUrl + "/essay", text17!);
+        Assert.Contains("[Quote link](" + Notes.QuoteLink(host) + ")", await Notes.ExportAsync(page), StringComparison.Ordinal);
         Assert.Empty(errors);
         await context.CloseAsync();
     }
@@ -154,8 +154,8 @@ internal static class Notes
     public const string NoteText = "Compare the 1953 coup in the timeline.";
     public const string Secret = "zebra-marmalade-4417";
 
-    public static string QuoteLink(ISiteUnderTest site) =>
-        site.BaseUrl + ("/essay#p17:~:text=" + ReadingToolsTests.Encode("The result was twenty-five years of autocratic rule"));
+    public static string QuoteLink(IHostUnderTest host) =>
+        host.BaseUrl + ("/essay#p17:~:text=" + ReadingToolsTests.Encode("The result was twenty-five years of autocratic rule"));
 
     public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl)
     {

@@ -6,7 +6,7 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>The essay's reading tools: a link to a selected quote, reading settings, glossary definitions.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class ReadingToolsTests(BrowserFixture site)
+public sealed class ReadingToolsTests(LiveServerHost host)
 {
     // Selects the words of a paragraph's text from the first occurrence of `from` to the end of `to`, across the sentence spans.
     internal const string SelectScript = """
@@ -31,7 +31,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     [Fact]
     public async Task SelectingWords_OffersALinkToTheQuote_ThatOpensAtItsParagraph()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/essay");
         var button = page.GetByRole(AriaRole.Button, new() { Name = "Copy link to quote" });
@@ -42,13 +42,13 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         await button.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "quote" })).ToHaveTextAsync("Link to the quote copied");
         var shortLink = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal(site.BaseUrl + ("/essay#p17:~:text=" + Encode("The result was twenty-five years of autocratic rule")), shortLink);
+        Assert.Equal(host.BaseUrl + ("/essay#p17:~:text=" + Encode("The result was twenty-five years of autocratic rule")), shortLink);
 
         // A long one, across two sentences, is its first and last words: textStart,textEnd.
         await page.EvaluateAsync(SelectScript, LongQuote);
         await button.ClickAsync();
         var longLink = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal(site.BaseUrl + ("/essay#p17:~:text=" + Encode("Over four days in") + "," + Encode("a regime of torture.")), longLink);
+        Assert.Equal(host.BaseUrl + ("/essay#p17:~:text=" + Encode("Over four days in") + "," + Encode("a regime of torture.")), longLink);
 
         // Opening the link brings the paragraph into view.
         var reader = await context.NewPageAsync();
@@ -62,7 +62,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     [Fact]
     public async Task ReadingSettings_LargeAndDark_ApplyAtOnceAndStayOnTheNextPage()
     {
-        var page = await site.NewPageAsync(width: 375, height: 800);
+        var page = await host.NewPageAsync(width: 375, height: 800);
         await page.GotoAsync("/essay");
         var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('#p1 > p')).fontSize)");
         await page.Locator("summary", new() { HasText = "Reading settings" }).ClickAsync();
@@ -83,7 +83,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         await page.Context.CloseAsync();
 
         // Without JavaScript there is no control, and the page follows the system.
-        var plain = await site.NewPageAsync(javaScript: false);
+        var plain = await host.NewPageAsync(javaScript: false);
         await plain.GotoAsync("/essay");
         await Assertions.Expect(plain.Locator("summary", new() { HasText = "Reading settings" })).ToBeHiddenAsync();
         await plain.Context.CloseAsync();
@@ -96,9 +96,9 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     public async Task EachTheme_HasNoAxeViolations_WithTheSettingsOpen(string theme)
     {
         // The opposite system scheme, so the chosen theme is seen to win over it.
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = site.BaseUrl,
+            BaseURL = host.BaseUrl,
             ColorScheme = theme == "dark" ? ColorScheme.Light : ColorScheme.Dark,
         });
         await context.AddInitScriptAsync("localStorage.setItem('essaysite:reading', JSON.stringify({ theme: '" + theme + "' }))");
@@ -124,7 +124,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     public async Task TextSpacingOverrides_ClipNoText(int width)
     {
         // WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing 0.12em, word spacing 0.16em.
-        var page = await site.NewPageAsync(width: width, height: 800);
+        var page = await host.NewPageAsync(width: width, height: 800);
         await page.GotoAsync("/essay");
         // Through the CSS object model, as a reader's bookmarklet or extension would (the CSP refuses a <style> element).
         await page.EvaluateAsync("""
@@ -152,7 +152,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     [Fact]
     public async Task AGlossaryLink_ShowsItsDefinitionOnFocus_AndEscapeHidesIt()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/essay");
         var link = page.Locator("#p1").GetByRole(AriaRole.Link, new() { Name = "Qasem Soleimani" });
         await Assertions.Expect(link).ToHaveAttributeAsync("href", "/glossary#qasem-soleimani");
@@ -194,7 +194,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
     [Fact]
     public async Task ReadAloud_SpeaksParagraphByParagraph_HighlightingEach_ByKeyboardToo()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 700 } });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 700 } });
         await context.AddInitScriptAsync(FakeSpeech);
         var page = await context.NewPageAsync();
         var fetched = new List<string>();
@@ -243,7 +243,7 @@ public sealed class ReadingToolsTests(BrowserFixture site)
         await context.CloseAsync();
 
         // Where the browser cannot speak, there is no button.
-        var mute = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl });
+        var mute = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
         await mute.AddInitScriptAsync("delete window.speechSynthesis; delete Window.prototype.speechSynthesis;");
         var silent = await mute.NewPageAsync();
         await silent.GotoAsync("/essay", new() { WaitUntil = WaitUntilState.NetworkIdle });

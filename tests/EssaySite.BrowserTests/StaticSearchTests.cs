@@ -8,11 +8,11 @@ namespace EssaySite.BrowserTests;
 /// from the exported search-index.json, and finds what the server's search finds.
 /// </summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class StaticSearchTests(ExportFixture site)
+public sealed class StaticSearchTests(ExportServerHost host)
 {
     private async Task<(IPage Page, List<string> Problems)> NewExportPageAsync(bool javaScript = true)
     {
-        var page = await site.NewPageAsync(javaScript: javaScript);
+        var page = await host.NewPageAsync(javaScript: javaScript);
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") { problems.Add($"console {m.Type}: {m.Text}"); } };
         page.PageError += (_, e) => problems.Add("page error: " + e);
@@ -24,7 +24,7 @@ public sealed class StaticSearchTests(ExportFixture site)
     public async Task HeaderSearch_ForSuleimani_FindsTheEssaysSoleimaniMarked_AsTheServerDoes()
     {
         var (page, problems) = await NewExportPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/essay");
+        await page.GotoAsync(host.BaseUrl + "/essay");
         var search = page.GetByRole(AriaRole.Search, new() { Name = "Site search" });
         await search.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("Suleimani");
         await search.GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();
@@ -43,7 +43,7 @@ public sealed class StaticSearchTests(ExportFixture site)
         Assert.All(found, h => Assert.StartsWith("/reading/", h, StringComparison.Ordinal));
 
         await page.Locator("ol.results > li a[href='/reading/essay#p1']").ClickAsync();
-        await page.ArriveAsync(site.BaseUrl + "/essay#p1");
+        await page.ArriveAsync(host.BaseUrl + "/essay#p1");
         Assert.Empty(problems);
         await page.Context.CloseAsync();
     }
@@ -54,7 +54,7 @@ public sealed class StaticSearchTests(ExportFixture site)
     public async Task AMisspeltQuery_IsOfferedWhatTheServerOffers_AndTheOfferFindsIt(string query, string suggestion)
     {
         var (page, problems) = await NewExportPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/search?q=" + query);
+        await page.GotoAsync(host.BaseUrl + "/search?q=" + query);
         var offer = page.Locator(".did-you-mean").GetByRole(AriaRole.Link);
         await Assertions.Expect(offer).ToHaveTextAsync(suggestion);
         await offer.ClickAsync();
@@ -69,7 +69,7 @@ public sealed class StaticSearchTests(ExportFixture site)
     public async Task AQueryWithNoMatch_SaysNothingMatches_AndOffersTheTimelineAndGlossary()
     {
         var (page, problems) = await NewExportPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/search?q=" + Uri.EscapeDataString("xqzvwk"));
+        await page.GotoAsync(host.BaseUrl + "/search?q=" + Uri.EscapeDataString("xqzvwk"));
         var status = page.GetByRole(AriaRole.Status);
         await Assertions.Expect(status).ToHaveTextAsync(
             "Nothing matches “xqzvwk”. Try fewer or different words, or browse the timeline and the glossary.");
@@ -83,8 +83,8 @@ public sealed class StaticSearchTests(ExportFixture site)
     public async Task WhenTheIndexCannotLoad_ThePageSaysSo_AndWhereToLookInstead()
     {
         var (page, _) = await NewExportPageAsync();
-        await page.RouteAsync(site.BaseUrl + "/search-index.json", route => route.FulfillAsync(new() { Status = 404, Body = "" }));
-        await page.GotoAsync(site.BaseUrl + "/search?q=Soleimani");
+        await page.RouteAsync(host.BaseUrl + "/search-index.json", route => route.FulfillAsync(new() { Status = 404, Body = "" }));
+        await page.GotoAsync(host.BaseUrl + "/search?q=Soleimani");
         var status = page.GetByRole(AriaRole.Status);
         await Assertions.Expect(status).ToHaveTextAsync(
             "Search could not load its index; reload the page to try again. Browse the timeline, the glossary and the sources instead.");
@@ -96,7 +96,7 @@ public sealed class StaticSearchTests(ExportFixture site)
     public async Task AQueryWithoutAccents_FindsTheAccentedWord_AsTheServerDoes()
     {
         var (page, problems) = await NewExportPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/search?q=Hurriyet");
+        await page.GotoAsync(host.BaseUrl + "/search?q=Hurriyet");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^[0-9]+ results? for “Hurriyet”\\.$"));
         var found = await page.Locator("ol.results > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(found);
@@ -110,7 +110,7 @@ public sealed class StaticSearchTests(ExportFixture site)
     public async Task ThePagesThatDifferOnTheExport_HaveNoAxeViolations()
     {
         // Search results drawn by the script, the assignment page's notice, and the 404 page's note.
-        var problems = await AccessibilityTests.AxeInEveryVariantAsync(site.Browser, site.BaseUrl, ["/search?q=Soleimani", "/search", "/assign", "/no-such-page"], waitForScripts: true);
+        var problems = await AccessibilityTests.AxeInEveryVariantAsync(host.Browser, host.BaseUrl, ["/search?q=Soleimani", "/search", "/assign", "/no-such-page"], waitForScripts: true);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

@@ -100,7 +100,7 @@ public sealed class BlockingContentTests
     public async Task ANamedPipeInContent_HangsNoRequest_TheProbe_OrStopping()
     {
         using var content = new TempContent();
-        var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
+        var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
         var client = factory.Client();
         client.Timeout = TimeSpan.FromSeconds(20);
         var store = factory.Services.GetRequiredService<ContentStore>();

@@ -105,7 +105,7 @@ public sealed class SiteIdentityTests : IDisposable
         var real = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(Repo.Content);
         string[] theirs = [real.Identity.Name, real.Essay.Author, real.Essay.Page.Title, "Soleimani", "Iran"];
 
-        using var factory = new SiteFactory().With("Site:ContentPath", fixture);
+        using var factory = new AppFactory().With("Site:ContentPath", fixture);
         var client = factory.Client();
         var home = await client.GetDocumentAsync("/");
         Assert.Equal(guide.Identity.FullName, home.Title);

@@ -42,12 +42,12 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
             return path == SearchPath && request.Query.Count == 1 && request.Query.ContainsKey("q") ? AnswerAsync(context, path) : next(context);
         }
 
-        var site = store.Current;
-        if (editions.Find(site, editions.KeyFor(context)) is not { } edition)
+        var snapshot = store.Current;
+        if (editions.Find(snapshot, editions.KeyFor(context)) is not { } edition)
         {
             // Until the edition is ready, a fixed address is rendered once and kept like a search answer, so even
             // the first visitors get a tag to revalidate with and the bytes the edition will hold.
-            return editions.IsFixed(site, path) ? AnswerAsync(context, path) : next(context);
+            return editions.IsFixed(snapshot, path) ? AnswerAsync(context, path) : next(context);
         }
 
         if (!edition.Entries.TryGetValue(path, out var entry))

@@ -71,7 +71,7 @@ public sealed partial class HostHeaders
     /// whether the pages name it with its fingerprint (then immutable at its path) or ever without it (the share image,
     /// in the share tags: then it revalidates, as the server would answer that address).
     /// </summary>
-    public static async Task<HostHeaders> AskAsync(IHost app, SiteEdition edition, StaticAssets assets, IReadOnlyList<string> assetPaths, string basePath, Uri publicUri)
+    public static async Task<HostHeaders> AskAsync(IHost app, OriginEdition edition, StaticAssets assets, IReadOnlyList<string> assetPaths, string basePath, Uri publicUri)
     {
         using var client = app.GetTestClient();
         client.BaseAddress = new Uri(publicUri.GetLeftPart(UriPartial.Authority));
@@ -124,7 +124,7 @@ public sealed partial class HostHeaders
     }
 
     /// <summary>The static files some exported text names without their fingerprint.</summary>
-    private static HashSet<string> BareReferences(SiteEdition edition, IReadOnlyList<string> assetPaths, string basePath)
+    private static HashSet<string> BareReferences(OriginEdition edition, IReadOnlyList<string> assetPaths, string basePath)
     {
         var bare = new HashSet<string>(StringComparer.Ordinal);
         if (assetPaths.Count == 0)

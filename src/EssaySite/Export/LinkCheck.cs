@@ -12,7 +12,7 @@ namespace EssaySite.Export;
 /// </summary>
 public static partial class LinkCheck
 {
-    public static IReadOnlyList<string> Run(SiteEdition edition, IEnumerable<string> assets, string basePath)
+    public static IReadOnlyList<string> Run(OriginEdition edition, IEnumerable<string> assets, string basePath)
     {
         var files = assets.ToHashSet(StringComparer.Ordinal);
         var pages = edition.Entries

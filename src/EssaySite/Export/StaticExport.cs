@@ -65,11 +65,11 @@ public static class StaticExport
         await using var app = await builder.StartEssaySiteAsync();
         var ready = Stopwatch.GetElapsedTime(started);
 
-        var site = app.Services.GetRequiredService<ContentStore>().Current;
+        var snapshot = app.Services.GetRequiredService<ContentStore>().Current;
         var publicUri = new Uri(baseUrl);
         var key = new EditionKey(publicUri.Scheme, publicUri.Authority, basePath);
         // The same edition the server warms at start-up for its public address: begun already, awaited here.
-        var edition = await app.Services.GetRequiredService<EditionStore>().WhenBuilt(site, key)
+        var edition = await app.Services.GetRequiredService<EditionStore>().WhenBuilt(snapshot, key)
             ?? throw new InvalidOperationException($"the edition for {key} could not be built");
         var assets = app.Services.GetRequiredService<StaticAssets>().All.ToList();
         var hostHeaders = await HostHeaders.AskAsync(app, edition, app.Services.GetRequiredService<StaticAssets>(), [.. assets.Select(a => a.Path)], basePath, publicUri);

@@ -36,20 +36,20 @@ public static class ServiceWorker
 
     public static WebApplication MapServiceWorker(this WebApplication app)
     {
-        app.MapGet(Path, (HttpContext context, ContentSnapshot site, StaticAssets assets) =>
+        app.MapGet(Path, (HttpContext context, ContentSnapshot snapshot, StaticAssets assets) =>
         {
             context.Response.Headers.CacheControl = CacheControl;
-            return Results.Text(Script(site, assets, context.Request.PathBase.Value ?? ""), "text/javascript; charset=utf-8");
+            return Results.Text(Script(snapshot, assets, context.Request.PathBase.Value ?? ""), "text/javascript; charset=utf-8");
         });
         return app;
     }
 
     /// <summary>The addresses kept for reading offline, as the pages link to them under <paramref name="pathBase"/>.</summary>
-    public static IReadOnlyList<string> Urls(ContentSnapshot site, StaticAssets assets, string pathBase)
+    public static IReadOnlyList<string> Urls(ContentSnapshot snapshot, StaticAssets assets, string pathBase)
     {
         var pages = new List<string> { "/" };
-        pages.AddRange(site.ReadingOrder.Select(p => p.Url));
-        if (site.Page("glossary") is { } glossary)
+        pages.AddRange(snapshot.ReadingOrder.Select(p => p.Url));
+        if (snapshot.Page("glossary") is { } glossary)
         {
             pages.Add(glossary.Url);
         }
@@ -58,11 +58,11 @@ public static class ServiceWorker
         return [.. pages.Concat(Files.Select(assets.Url)).Distinct(StringComparer.Ordinal).Select(u => pathBase + u)];
     }
 
-    public static string Script(ContentSnapshot site, StaticAssets assets, string pathBase)
+    public static string Script(ContentSnapshot snapshot, StaticAssets assets, string pathBase)
     {
-        var urls = Urls(site, assets, pathBase);
+        var urls = Urls(snapshot, assets, pathBase);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', urls))))[..8];
-        var settings = JsonSerializer.Serialize(new OfflineSettings($"{site.Version}-{fingerprint}", urls), OfflineJson.Default.OfflineSettings);
+        var settings = JsonSerializer.Serialize(new OfflineSettings($"{snapshot.Version}-{fingerprint}", urls), OfflineJson.Default.OfflineSettings);
         return $"const OFFLINE = {settings};\n{Body.Value}";
     }
 }

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages;
 
 /// <summary>"Cite this paragraph": the essay's citation with the paragraph locator and the paragraph's URL.</summary>
-public sealed class CiteParagraphModel(ContentSnapshot site) : PageModel
+public sealed class CiteParagraphModel(ContentSnapshot snapshot) : PageModel
 {
-    public Essay Essay { get; } = site.Essay;
+    public Essay Essay { get; } = snapshot.Essay;
 
     public EssayParagraph Paragraph { get; private set; } = null!;
 
@@ -26,7 +26,7 @@ public sealed class CiteParagraphModel(ContentSnapshot site) : PageModel
 
         Paragraph = Essay.Paragraphs[number - 1];
         ParagraphUrl = HttpContext.Absolute($"/essay#{Paragraph.Id}");
-        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number, HttpContext.Absolute("/essay"), site.Identity.FullName);
+        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number, HttpContext.Absolute("/essay"), snapshot.Identity.FullName);
         ViewData["Title"] = $"Cite paragraph {number}";
         ViewData["Description"] = $"MLA, APA and Chicago citations for paragraph {number} of “{Essay.Page.Title}” by {Essay.Author}.";
         return Page();

@@ -11,8 +11,8 @@ public static class EBookSetup
     public static WebApplication MapEBook(this WebApplication app)
     {
         // A download: saved under the essay's title. The edition keeps the header, so its answer is the same.
-        app.MapGet(Path, (HttpContext context, ContentSnapshot site) =>
-            Results.File(EssayBook.Make(site, context.BaseUri()), EssayBook.MediaType, EssayBook.FileName(site)));
+        app.MapGet(Path, (HttpContext context, ContentSnapshot snapshot) =>
+            Results.File(EssayBook.Make(snapshot, context.BaseUri()), EssayBook.MediaType, EssayBook.FileName(snapshot)));
         return app;
     }
 }

@@ -14,14 +14,14 @@ public static class SiteRoutes
 {
     public const string NotFound = "/not-found";
 
-    public static IEnumerable<string> Fixed(ContentSnapshot site) =>
-        Syndication.AllPages(site).Select(p => p.Url)
+    public static IEnumerable<string> Fixed(ContentSnapshot snapshot) =>
+        Syndication.AllPages(snapshot).Select(p => p.Url)
             .Concat(["/search", "/assign", "/packet"])
-            .Concat(site.Reading.Count == 0 ? [] : site.Reading.Select(r => r.Url).Prepend("/read").Append("/read/summary"))
-            .Concat(site.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
+            .Concat(snapshot.Reading.Count == 0 ? [] : snapshot.Reading.Select(r => r.Url).Prepend("/read").Append("/read/summary"))
+            .Concat(snapshot.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
-                site.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
+                snapshot.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
             .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, Offline.ServiceWorker.Path, NotFound])
-            .Concat(site.Essay.SourceText is null ? [] : [Syndication.EssayText])
+            .Concat(snapshot.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

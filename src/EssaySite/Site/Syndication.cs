@@ -10,12 +10,12 @@ public static class Syndication
 {
     public static WebApplication MapSyndication(this WebApplication app)
     {
-        app.MapGet("/feed.xml", (HttpContext context, ContentSnapshot site) =>
-            Results.Text(Feed(site, Root(context)), "application/atom+xml; charset=utf-8"));
-        app.MapGet("/sitemap.xml", (HttpContext context, ContentSnapshot site) =>
-            Results.Text(Sitemap(site, Root(context)), "application/xml; charset=utf-8"));
+        app.MapGet("/feed.xml", (HttpContext context, ContentSnapshot snapshot) =>
+            Results.Text(Feed(snapshot, Root(context)), "application/atom+xml; charset=utf-8"));
+        app.MapGet("/sitemap.xml", (HttpContext context, ContentSnapshot snapshot) =>
+            Results.Text(Sitemap(snapshot, Root(context)), "application/xml; charset=utf-8"));
         // The essay exactly as received, so a reader can check it against the SHA-256 the essay page shows.
-        app.MapGet(EssayText, (ContentSnapshot site) => site.Essay.SourceText is { } text
+        app.MapGet(EssayText, (ContentSnapshot snapshot) => snapshot.Essay.SourceText is { } text
             ? Results.Bytes(text, "text/plain; charset=utf-8")
             : Results.NotFound());
         app.MapGet("/robots.txt", (HttpContext context) =>
@@ -29,36 +29,36 @@ public static class Syndication
     private static string Root(HttpContext context) => context.BaseUri().AbsoluteUri.TrimEnd('/');
 
     /// <summary>Every page a reader can reach, with the date it last changed.</summary>
-    public static IEnumerable<(string Url, DateOnly? Updated)> AllPages(ContentSnapshot site)
+    public static IEnumerable<(string Url, DateOnly? Updated)> AllPages(ContentSnapshot snapshot)
     {
-        yield return ("/", site.LastUpdated);
-        foreach (var page in site.Pages.Values.OrderBy(p => p.Order ?? int.MaxValue).ThenBy(p => p.Slug, StringComparer.Ordinal))
+        yield return ("/", snapshot.LastUpdated);
+        foreach (var page in snapshot.Pages.Values.OrderBy(p => p.Order ?? int.MaxValue).ThenBy(p => p.Slug, StringComparer.Ordinal))
         {
             yield return (page.Url, page.LastUpdated);
         }
 
-        var listUpdated = site.Commentary.Select(c => c.LastUpdated).Max();
-        for (var n = 1; n <= Pages.Commentary.IndexModel.PageCountFor(site.Commentary.Count); n++)
+        var listUpdated = snapshot.Commentary.Select(c => c.LastUpdated).Max();
+        for (var n = 1; n <= Pages.Commentary.IndexModel.PageCountFor(snapshot.Commentary.Count); n++)
         {
             yield return (Pages.Commentary.IndexModel.UrlOf(n), listUpdated);
         }
-        foreach (var c in site.Commentary)
+        foreach (var c in snapshot.Commentary)
         {
             yield return (c.Url, c.LastUpdated);
         }
     }
 
-    public static string Feed(ContentSnapshot site, string baseUrl)
+    public static string Feed(ContentSnapshot snapshot, string baseUrl)
     {
-        var essay = site.Essay;
-        var items = site.Commentary
+        var essay = snapshot.Essay;
+        var items = snapshot.Commentary
             .Select(c => Item(baseUrl, c, c.Author ?? "EssaySite editors", c.Date!.Value, c.LastUpdated!.Value))
             .Append(Item(baseUrl, essay.Page, essay.Author, essay.Published, essay.Page.LastUpdated ?? essay.Published))
-            .Concat(site.Corrections.Select(c => CorrectionItem(baseUrl, site, c)))
+            .Concat(snapshot.Corrections.Select(c => CorrectionItem(baseUrl, snapshot, c)))
             .OrderByDescending(i => i.LastUpdatedTime)
             .ToList();
         var feed = new SyndicationFeed(
-            site.Identity.FullName,
+            snapshot.Identity.FullName,
             "The essay, its reading guide, and commentary added by the site's maintainers.",
             new Uri(baseUrl + "/"),
             baseUrl + "/feed.xml",
@@ -87,10 +87,10 @@ public static class Syndication
     }
 
     // Each correction is an update of its own, so a reader who follows the feed learns what changed and where.
-    private static SyndicationItem CorrectionItem(string baseUrl, ContentSnapshot site, Correction correction)
+    private static SyndicationItem CorrectionItem(string baseUrl, ContentSnapshot snapshot, Correction correction)
     {
         var url = new Uri($"{baseUrl}/corrections#{correction.Id}");
-        var item = new SyndicationItem($"Correction: {site.Describe(correction.Page)}", $"The guide said: {correction.Was}", url, url.ToString(), Midnight(correction.Date))
+        var item = new SyndicationItem($"Correction: {snapshot.Describe(correction.Page)}", $"The guide said: {correction.Was}", url, url.ToString(), Midnight(correction.Date))
         {
             PublishDate = Midnight(correction.Date),
         };
@@ -100,14 +100,14 @@ public static class Syndication
 
     private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    public static string Sitemap(ContentSnapshot site, string baseUrl)
+    public static string Sitemap(ContentSnapshot snapshot, string baseUrl)
     {
         const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var output = new StringBuilder();
         using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
         {
             writer.WriteStartElement("urlset", Ns);
-            foreach (var (url, updated) in AllPages(site))
+            foreach (var (url, updated) in AllPages(snapshot))
             {
                 writer.WriteStartElement("url", Ns);
                 writer.WriteElementString("loc", Ns, baseUrl + url);

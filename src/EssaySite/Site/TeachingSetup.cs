@@ -16,31 +16,31 @@ public static class TeachingSetup
 
     public static WebApplication MapTeaching(this WebApplication app)
     {
-        app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentSnapshot site) =>
+        app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentSnapshot snapshot) =>
         {
-            var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
+            var assignment = Assignment.TryDecode(code, snapshot.Essay.Paragraphs.Count, snapshot.Questions.Count, out var problem);
             return assignment is null
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
                 : Results.Text(QrSvg.For(context.Absolute($"/assign/{code}").AbsoluteUri), "image/svg+xml");
         });
-        app.MapGet(ClassroomCartridge, (HttpContext context, ContentSnapshot site) =>
-            Results.File(ClassroomCartridges.Guide(site, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.GuideFileName(site)));
-        app.MapGet("/assign/{code}/assignment.imscc", (string code, HttpContext context, ContentSnapshot site) =>
+        app.MapGet(ClassroomCartridge, (HttpContext context, ContentSnapshot snapshot) =>
+            Results.File(ClassroomCartridges.Guide(snapshot, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.GuideFileName(snapshot)));
+        app.MapGet("/assign/{code}/assignment.imscc", (string code, HttpContext context, ContentSnapshot snapshot) =>
         {
-            var assignment = Assignment.TryDecode(code, site.Essay.Paragraphs.Count, site.Questions.Count, out var problem);
+            var assignment = Assignment.TryDecode(code, snapshot.Essay.Paragraphs.Count, snapshot.Questions.Count, out var problem);
             return assignment is null
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
-                : Results.File(ClassroomCartridges.Assignment(site, assignment, code, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.AssignmentFileName(site, assignment));
+                : Results.File(ClassroomCartridges.Assignment(snapshot, assignment, code, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.AssignmentFileName(snapshot, assignment));
         });
 
         foreach (var format in CitationFiles.Formats)
         {
-            app.MapGet($"/essay/cite.{format.Extension}", (HttpContext context, ContentSnapshot site) =>
-                CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"), site.Identity.FullName)));
-            app.MapGet($"/essay/cite/{{number:int}}.{format.Extension}", (int number, HttpContext context, ContentSnapshot site) =>
-                number < 1 || number > site.Essay.Paragraphs.Count
+            app.MapGet($"/essay/cite.{format.Extension}", (HttpContext context, ContentSnapshot snapshot) =>
+                CitationFile(format, CitedCopy.Of(snapshot.Essay, context.Absolute("/essay"), snapshot.Identity.FullName)));
+            app.MapGet($"/essay/cite/{{number:int}}.{format.Extension}", (int number, HttpContext context, ContentSnapshot snapshot) =>
+                number < 1 || number > snapshot.Essay.Paragraphs.Count
                     ? Results.NotFound()
-                    : CitationFile(format, CitedCopy.Of(site.Essay, context.Absolute("/essay"), site.Identity.FullName, number)));
+                    : CitationFile(format, CitedCopy.Of(snapshot.Essay, context.Absolute("/essay"), snapshot.Identity.FullName, number)));
         }
 
         return app;

@@ -9,7 +9,7 @@ namespace EssaySite.Pages.Commentary;
 /// The commentary list, newest first, 20 to a page: <c>/commentary</c>, then <c>/commentary/page/2</c> and so on.
 /// Page numbers live in the path rather than the query string so a static export can hold every page.
 /// </summary>
-public sealed class IndexModel(ContentSnapshot site) : PageModel
+public sealed class IndexModel(ContentSnapshot snapshot) : PageModel
 {
     public const int PageSize = 20;
 
@@ -27,7 +27,7 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
 
     public IActionResult OnGet(string? number, [FromQuery(Name = "page")] string? legacy)
     {
-        var all = site.Commentary;
+        var all = snapshot.Commentary;
         PageCount = PageCountFor(all.Count);
         if (number is null && legacy is not null)
         {

@@ -11,23 +11,23 @@ namespace EssaySite.Tests;
 /// otherwise: tests of code run on it, so an editorial change to content/ cannot fail them. Tests of the real content
 /// ask for it by name, <see cref="RealContent"/>.
 /// </summary>
-public sealed class SiteFactory : WebApplicationFactory<Program>
+public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal) { ["Site:ContentPath"] = Repo.FixtureContent };
 
     /// <summary>The app on the repository's real content/, for the tests of that content.</summary>
-    public static SiteFactory RealContent() => new SiteFactory().With("Site:ContentPath", Repo.Content);
+    public static AppFactory RealContent() => new AppFactory().With("Site:ContentPath", Repo.Content);
 
     private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> _services = [];
 
-    public SiteFactory With(string key, string? value)
+    public AppFactory With(string key, string? value)
     {
         _settings[key] = value;
         return this;
     }
 
     /// <summary>Adds services to the app's own (a log sink, which Serilog reads from the services).</summary>
-    public SiteFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configure)
+    public AppFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configure)
     {
         _services.Add(configure);
         return this;
@@ -53,25 +53,25 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>One factory shared by the tests of a class that read the fixture guide (<see cref="Repo.FixtureContent"/>).</summary>
-public sealed class FixtureSite : IDisposable
+public sealed class FixtureGuideHost : IDisposable
 {
-    public SiteFactory Factory { get; } = new();
+    public AppFactory Factory { get; } = new();
 
     public HttpClient Client { get; }
 
-    public FixtureSite() => Client = Factory.Client();
+    public FixtureGuideHost() => Client = Factory.Client();
 
     public void Dispose() => Factory.Dispose();
 }
 
 /// <summary>One factory shared by the tests of a class that read the real content (content tests: fidelity, references, links).</summary>
-public sealed class RealSite : IDisposable
+public sealed class RealContentHost : IDisposable
 {
-    public SiteFactory Factory { get; } = SiteFactory.RealContent();
+    public AppFactory Factory { get; } = AppFactory.RealContent();
 
     public HttpClient Client { get; }
 
-    public RealSite() => Client = Factory.Client();
+    public RealContentHost() => Client = Factory.Client();
 
     public void Dispose() => Factory.Dispose();
 }

@@ -11,7 +11,7 @@ using Microsoft.Playwright;
 namespace EssaySite.BrowserTests;
 
 /// <summary>A copy of the site a browser can visit, and the browser.</summary>
-public interface ISiteUnderTest
+public interface IHostUnderTest
 {
     /// <summary>The site's root without a trailing slash: "http://127.0.0.1:5123" or "http://127.0.0.1:5123/reading".</summary>
     string BaseUrl { get; }
@@ -34,16 +34,16 @@ public interface ISiteUnderTest
 }
 
 /// <summary>The real app on a real Kestrel port, and the Chromium shared by every browser test.</summary>
-public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
+public sealed class LiveServerHost : IHostUnderTest, IAsyncLifetime, IDisposable
 {
     private readonly int _port = FreePort();
     private readonly WebApplicationFactory<Program> _factory;
     private bool _hasBrowser;
 
-    public BrowserFixture()
+    public LiveServerHost()
     {
         BaseUrl = $"http://127.0.0.1:{_port}";
-        _factory = new SiteOnKestrel(BaseUrl);
+        _factory = new KestrelAppFactory(BaseUrl);
     }
 
     public IBrowser Browser { get; private set; } = null!;
@@ -96,7 +96,7 @@ public sealed class BrowserFixture : ISiteUnderTest, IAsyncLifetime, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class SiteOnKestrel(string baseUrl) : WebApplicationFactory<Program>
+    private sealed class KestrelAppFactory(string baseUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -231,7 +231,7 @@ public static class Pages
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+public sealed class BrowserTestGroup : ICollectionFixture<LiveServerHost>
 {
     public const string Name = "browser";
 }

@@ -9,7 +9,7 @@ namespace EssaySite.BrowserTests;
 /// The site exported with <c>export --base-path /reading/</c> into a temporary folder and served by a plain
 /// nginx (Debian's package) as static files under /reading/, with the Chromium every fixture shares.
 /// </summary>
-public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
+public sealed class ExportServerHost : IHostUnderTest, IAsyncLifetime
 {
     public const string BasePath = "/reading";
 
@@ -29,7 +29,7 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = BrowserFixture.FreePort();
+        var port = LiveServerHost.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}{BasePath}";
         using (var output = new StringWriter())
         using (var errors = new StringWriter())
@@ -144,7 +144,7 @@ public sealed class ExportFixture : ISiteUnderTest, IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class ExportTestGroup : ICollectionFixture<ExportFixture>
+public sealed class ExportTestGroup : ICollectionFixture<ExportServerHost>
 {
     public const string Name = "static export";
 }
