@@ -112,6 +112,17 @@ public static class Routes
         ["/BadRequest"] = BadRequest,
     };
 
+    /// <summary>Route templates of the addresses answered by endpoints rather than pages, and of a page's second route.</summary>
+    public static class Endpoints
+    {
+        public const string AssignmentQrCode = Assign + "/{code}/qr.svg";
+        public const string AssignmentCartridge = Assign + "/{code}/assignment.imscc";
+        public const string CommentaryListPage = CommentaryIndex + "/page/{number}";
+
+        /// <summary>A paragraph's citation file in one format: /essay/cite/{number:int}.bib.</summary>
+        public static string ParagraphCitationFile(string extension) => $"{Essay}/cite/{{number:int}}.{extension}";
+    }
+
     private static string Anchor(string page, string? id) => id is null ? page : $"{page}#{id}";
 
     private static string FirstSegment(string path) => path.TrimStart('/').Split('/', '.')[0];

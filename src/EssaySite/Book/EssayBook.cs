@@ -150,8 +150,8 @@ public static partial class EssayBook
                     e.Record is null ? null : new XElement(X + "p", Class("record"), new XElement(X + "strong", "What the record shows:"), " " + e.Record),
                     References(html,
                         ("Essay", Paragraphs(e.Paragraphs)),
-                        ("Sources", e.Sources.Select(id => ($"/sources#{id}", GuidePageModel.ShortLabel(snapshot.SourcesById[id])))),
-                        ("Questions", snapshot.EventQuestions[e.Id].Select(q => ($"/questions#{q.Id}", $"Question {q.Number}"))),
+                        ("Sources", e.Sources.Select(id => (Routes.Source(id), GuidePageModel.ShortLabel(snapshot.SourcesById[id])))),
+                        ("Questions", snapshot.EventQuestions[e.Id].Select(q => (Routes.Question(q.Id), $"Question {q.Number}"))),
                         ("Commentary", snapshot.EventCommentary.GetValueOrDefault(e.Id, []).Select(c => (c.Url, c.Title))))))))),
     ]);
 
@@ -180,9 +180,9 @@ public static partial class EssayBook
                     html.Convert(s.Html),
                     References(html,
                         ("Essay", Paragraphs(cited.Paragraphs)),
-                        ("Timeline", cited.Events.Select(e => ($"/timeline#{e.Id}", e.Title))),
-                        ("Questions", cited.Questions.Select(q => ($"/questions#{q.Id}", $"Question {q.Number}"))),
-                        ("Glossary", cited.Terms.Select(t => ($"/glossary#{t.Id}", t.Term)))));
+                        ("Timeline", cited.Events.Select(e => (Routes.Timeline(e.Id), e.Title))),
+                        ("Questions", cited.Questions.Select(q => (Routes.Question(q.Id), $"Question {q.Number}"))),
+                        ("Glossary", cited.Terms.Select(t => (Routes.Term(t.Id), t.Term)))));
             })),
         ]);
     }
@@ -198,8 +198,8 @@ public static partial class EssayBook
                     html.Convert(q.Html),
                     References(html,
                         ("Essay", Paragraphs(q.Paragraphs)),
-                        ("Timeline", q.Events.Select(id => ($"/timeline#{id}", snapshot.EventsById[id].Title))),
-                        ("Sources", q.Sources.Select(id => ($"/sources#{id}", GuidePageModel.ShortLabel(snapshot.SourcesById[id]))))),
+                        ("Timeline", q.Events.Select(id => (Routes.Timeline(id), snapshot.EventsById[id].Title))),
+                        ("Sources", q.Sources.Select(id => (Routes.Source(id), GuidePageModel.ShortLabel(snapshot.SourcesById[id]))))),
                     q.NotesHtml is null ? null : new XElement(X + "div", Class("notes"),
                         new XElement(X + "p", new XElement(X + "strong", $"Teacher notes for question {q.Number}")),
                         html.Convert(q.NotesHtml))))))),
@@ -215,11 +215,11 @@ public static partial class EssayBook
             new XElement(X + "dd",
                 html.Convert(t.Html),
                 t.Variants.Count == 0 ? null : new XElement(X + "p", Class("variants"), "Also written: " + string.Join(", ", t.Variants)),
-                References(html, ("Sources", t.Sources.Select(id => ($"/sources#{id}", GuidePageModel.ShortLabel(snapshot.SourcesById[id])))))),
+                References(html, ("Sources", t.Sources.Select(id => (Routes.Source(id), GuidePageModel.ShortLabel(snapshot.SourcesById[id])))))),
         })),
     ]);
 
-    private static IEnumerable<(string Href, string Text)> Paragraphs(IEnumerable<int> numbers) => numbers.Select(n => ($"/essay#p{n}", $"¶ {n}"));
+    private static IEnumerable<(string Href, string Text)> Paragraphs(IEnumerable<int> numbers) => numbers.Select(n => (Routes.Paragraph(n), $"¶ {n}"));
 
     /// <summary>What an entry refers to, one line a kind ("Essay: ¶ 6, ¶ 7"), linked inside the book; null when it refers to nothing.</summary>
     private static XElement? References(XhtmlFragments html, params (string Label, IEnumerable<(string Href, string Text)> Links)[] kinds)

@@ -58,7 +58,7 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
         return ServeAsync(context, entry, edition.LastModifiedHeader, entry.CacheControl is { } cache ? cache : PageCache);
     }
 
-    private const string SearchPath = "/search";
+    private const string SearchPath = Routes.Search;
 
     // A search for the words q, or a fixed address before the edition is ready: kept per content version once
     // answered, and served like an edition entry.

@@ -16,7 +16,7 @@ namespace EssaySite.Offline;
 /// </summary>
 public static class ServiceWorker
 {
-    public const string Path = "/sw.js";
+    public const string Path = Routes.ServiceWorker;
 
     // Browsers check a worker for updates on each visit and bypass their HTTP cache for it; no-cache says the same to
     // any cache between, so a new content version reaches readers on their next visit.
@@ -47,14 +47,14 @@ public static class ServiceWorker
     /// <summary>The addresses kept for reading offline, as the pages link to them under <paramref name="pathBase"/>.</summary>
     public static IReadOnlyList<string> Urls(ContentSnapshot snapshot, StaticAssets assets, string pathBase)
     {
-        var pages = new List<string> { "/" };
+        var pages = new List<string> { Routes.Home };
         pages.AddRange(snapshot.ReadingOrder.Select(p => p.Url));
         if (snapshot.Page("glossary") is { } glossary)
         {
             pages.Add(glossary.Url);
         }
 
-        pages.Add("/packet");
+        pages.Add(Routes.Packet);
         return [.. pages.Concat(Files.Select(assets.Url)).Distinct(StringComparer.Ordinal).Select(u => pathBase + u)];
     }
 

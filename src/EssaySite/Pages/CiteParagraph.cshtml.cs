@@ -25,8 +25,8 @@ public sealed class CiteParagraphModel(ContentSnapshot snapshot) : PageModel
         }
 
         Paragraph = Essay.Paragraphs[number - 1];
-        ParagraphUrl = HttpContext.Absolute($"/essay#{Paragraph.Id}");
-        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number, HttpContext.Absolute("/essay"), snapshot.Identity.FullName);
+        ParagraphUrl = HttpContext.Absolute(Routes.Paragraph(Paragraph.Number));
+        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, number, HttpContext.Absolute(Routes.Essay), snapshot.Identity.FullName);
         ViewData["Title"] = $"Cite paragraph {number}";
         ViewData["Description"] = $"MLA, APA and Chicago citations for paragraph {number} of “{Essay.Page.Title}” by {Essay.Author}.";
         return Page();

@@ -15,7 +15,7 @@ namespace EssaySite.Search;
 /// </summary>
 public static class BrowserIndex
 {
-    public const string Path = "/search-index.json";
+    public const string Path = Routes.SearchIndex;
 
     // Non-ASCII letters and typographic quotes stay as they are (é, “), a third smaller than \u escapes;
     // the characters that matter in HTML (< > & ' ") are still escaped.

@@ -6,7 +6,7 @@ namespace EssaySite.Site;
 /// <summary>The e-book of the essay and its guide, at a fixed address (so it is in the edition and the export).</summary>
 public static class EBookSetup
 {
-    public const string Path = "/essay.epub";
+    public const string Path = Routes.EBook;
 
     public static WebApplication MapEBook(this WebApplication app)
     {

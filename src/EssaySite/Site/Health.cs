@@ -10,7 +10,7 @@ namespace EssaySite.Site;
 /// </summary>
 public static class Health
 {
-    public const string Path = "/healthz";
+    public const string Path = Routes.Health;
 
     public static WebApplication MapHealth(this WebApplication app)
     {

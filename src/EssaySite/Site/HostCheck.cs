@@ -1,3 +1,5 @@
+using EssaySite.Content;
+
 namespace EssaySite.Site;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace EssaySite.Site;
 public sealed class HostCheck(RequestDelegate next)
 {
     /// <summary>The page that says so; it answers 404 to anyone who asks for it by name.</summary>
-    public const string Path = "/bad-request";
+    public const string Path = Routes.BadRequest;
 
     // The page itself is written for a stand-in host: nothing on it links anywhere but the site's own root.
     private static readonly HostString StandIn = new("localhost");

@@ -12,16 +12,16 @@ namespace EssaySite.Site;
 /// </summary>
 public static class SiteRoutes
 {
-    public const string NotFound = "/not-found";
+    public const string NotFound = Routes.NotFound;
 
     public static IEnumerable<string> Fixed(ContentSnapshot snapshot) =>
         Syndication.AllPages(snapshot).Select(p => p.Url)
-            .Concat(["/search", "/assign", "/packet"])
-            .Concat(snapshot.Reading.Count == 0 ? [] : snapshot.Reading.Select(r => r.Url).Prepend("/read").Append("/read/summary"))
-            .Concat(snapshot.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
+            .Concat([Routes.Search, Routes.Assign, Routes.Packet])
+            .Concat(snapshot.Reading.Count == 0 ? [] : snapshot.Reading.Select(r => r.Url).Prepend(Routes.ReadingIndex).Append(Routes.ReadingSummary))
+            .Concat(snapshot.Essay.Paragraphs.Select(p => Routes.Cite(p.Number)))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
                 snapshot.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
-            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, Offline.ServiceWorker.Path, NotFound])
+            .Concat([Routes.Feed, Routes.Sitemap, Routes.Robots, BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, Offline.ServiceWorker.Path, NotFound])
             .Concat(snapshot.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

@@ -129,7 +129,11 @@ public static partial class SiteSetup
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Commentary/Index", "commentary/page/{number}"));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.Add(new Pages.RouteTableConvention());
+            o.Conventions.AddPageRoute("/Commentary/Index", Routes.Endpoints.CommentaryListPage.TrimStart('/'));
+        });
         // Pages are UTF-8: Razor writes letters and punctuation as they are ("’", not "&#x2019;"), which keeps the
         // HTML smaller and quicker to parse; the characters HTML gives a meaning (< > & " ') are still escaped.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -198,7 +202,7 @@ public static partial class SiteSetup
         app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value, app.Logger);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(Routes.Error);
         }
 
         app.UseMiddleware<SecurityHeaders>();
@@ -258,7 +262,7 @@ public static partial class SiteSetup
             editions.Pipeline = next;
             return new EssaySite.Edition.EditionMiddleware(next, editions, store, assets).InvokeAsync;
         });
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStatusCodePagesWithReExecute(Routes.NotFound);
         app.UseResponseCompression();
         app.UseRouting();
         // Razor Pages registers the authentication and authorization services, and a WebApplication that is not

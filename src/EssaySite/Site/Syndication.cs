@@ -10,20 +10,20 @@ public static class Syndication
 {
     public static WebApplication MapSyndication(this WebApplication app)
     {
-        app.MapGet("/feed.xml", (HttpContext context, ContentSnapshot snapshot) =>
+        app.MapGet(Routes.Feed, (HttpContext context, ContentSnapshot snapshot) =>
             Results.Text(Feed(snapshot, Root(context)), "application/atom+xml; charset=utf-8"));
-        app.MapGet("/sitemap.xml", (HttpContext context, ContentSnapshot snapshot) =>
+        app.MapGet(Routes.Sitemap, (HttpContext context, ContentSnapshot snapshot) =>
             Results.Text(Sitemap(snapshot, Root(context)), "application/xml; charset=utf-8"));
         // The essay exactly as received, so a reader can check it against the SHA-256 the essay page shows.
         app.MapGet(EssayText, (ContentSnapshot snapshot) => snapshot.Essay.SourceText is { } text
             ? Results.Bytes(text, "text/plain; charset=utf-8")
             : Results.NotFound());
-        app.MapGet("/robots.txt", (HttpContext context) =>
+        app.MapGet(Routes.Robots, (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /\nSitemap: {Root(context)}/sitemap.xml\n", "text/plain; charset=utf-8"));
         return app;
     }
 
-    public const string EssayText = "/essay.txt";
+    public const string EssayText = Routes.EssayText;
 
     // The public root without its trailing slash, so paths ("/essay") append to it.
     private static string Root(HttpContext context) => context.BaseUri().AbsoluteUri.TrimEnd('/');
@@ -61,10 +61,10 @@ public static class Syndication
             snapshot.Identity.FullName,
             "The essay, its reading guide, and commentary added by the site's maintainers.",
             new Uri(baseUrl + "/"),
-            baseUrl + "/feed.xml",
+            baseUrl + Routes.Feed,
             items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch,
             items);
-        feed.Links.Add(new SyndicationLink(new Uri(baseUrl + "/feed.xml"), "self", null, "application/atom+xml", 0));
+        feed.Links.Add(new SyndicationLink(new Uri(baseUrl + Routes.Feed), "self", null, "application/atom+xml", 0));
 
         var output = new StringBuilder();
         using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))

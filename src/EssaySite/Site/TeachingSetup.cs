@@ -16,16 +16,16 @@ public static class TeachingSetup
 
     public static WebApplication MapTeaching(this WebApplication app)
     {
-        app.MapGet("/assign/{code}/qr.svg", (string code, HttpContext context, ContentSnapshot snapshot) =>
+        app.MapGet(Routes.Endpoints.AssignmentQrCode, (string code, HttpContext context, ContentSnapshot snapshot) =>
         {
             var assignment = Assignment.TryDecode(code, snapshot.Essay.Paragraphs.Count, snapshot.Questions.Count, out var problem);
             return assignment is null
                 ? Results.Text(problem, "text/plain", statusCode: StatusCodes.Status400BadRequest)
-                : Results.Text(QrSvg.For(context.Absolute($"/assign/{code}").AbsoluteUri), "image/svg+xml");
+                : Results.Text(QrSvg.For(context.Absolute(Routes.Assignment(code)).AbsoluteUri), "image/svg+xml");
         });
         app.MapGet(ClassroomCartridge, (HttpContext context, ContentSnapshot snapshot) =>
             Results.File(ClassroomCartridges.Guide(snapshot, context.Absolute), CommonCartridge.ContentType, ClassroomCartridges.GuideFileName(snapshot)));
-        app.MapGet("/assign/{code}/assignment.imscc", (string code, HttpContext context, ContentSnapshot snapshot) =>
+        app.MapGet(Routes.Endpoints.AssignmentCartridge, (string code, HttpContext context, ContentSnapshot snapshot) =>
         {
             var assignment = Assignment.TryDecode(code, snapshot.Essay.Paragraphs.Count, snapshot.Questions.Count, out var problem);
             return assignment is null
@@ -35,23 +35,23 @@ public static class TeachingSetup
 
         foreach (var format in CitationFiles.Formats)
         {
-            app.MapGet($"/essay/cite.{format.Extension}", (HttpContext context, ContentSnapshot snapshot) =>
-                CitationFile(format, CitedCopy.Of(snapshot.Essay, context.Absolute("/essay"), snapshot.Identity.FullName)));
-            app.MapGet($"/essay/cite/{{number:int}}.{format.Extension}", (int number, HttpContext context, ContentSnapshot snapshot) =>
+            app.MapGet(Routes.CitationFile(null, format.Extension), (HttpContext context, ContentSnapshot snapshot) =>
+                CitationFile(format, CitedCopy.Of(snapshot.Essay, context.Absolute(Routes.Essay), snapshot.Identity.FullName)));
+            app.MapGet(Routes.Endpoints.ParagraphCitationFile(format.Extension), (int number, HttpContext context, ContentSnapshot snapshot) =>
                 number < 1 || number > snapshot.Essay.Paragraphs.Count
                     ? Results.NotFound()
-                    : CitationFile(format, CitedCopy.Of(snapshot.Essay, context.Absolute("/essay"), snapshot.Identity.FullName, number)));
+                    : CitationFile(format, CitedCopy.Of(snapshot.Essay, context.Absolute(Routes.Essay), snapshot.Identity.FullName, number)));
         }
 
         return app;
     }
 
     /// <summary>The guide as an IMS Common Cartridge, for a learning platform's course import.</summary>
-    public const string ClassroomCartridge = "/classroom.imscc";
+    public const string ClassroomCartridge = Routes.ClassroomCartridge;
 
     /// <summary>The address of a citation file: /essay/cite.bib, or /essay/cite/17.bib for paragraph 17.</summary>
     public static string CitationFilePath(int? paragraph, string extension) =>
-        paragraph is { } n ? $"/essay/cite/{n}.{extension}" : $"/essay/cite.{extension}";
+        Routes.CitationFile(paragraph, extension);
 
     private static IResult CitationFile(CitationFiles.Format format, CitedCopy copy)
     {

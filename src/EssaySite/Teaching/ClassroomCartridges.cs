@@ -14,7 +14,7 @@ public static class ClassroomCartridges
         var pages = snapshot.ReadingOrder
             .Concat(snapshot.Pages.Values.Where(p => p.Kind == PageKind.Guide && !snapshot.ReadingOrder.Contains(p)).OrderBy(p => p.Slug, StringComparer.Ordinal))
             .Select(p => new CartridgeLink(p.Kind == PageKind.Essay ? EssayTitle(essay) : p.Title, absolute(p.Url)))
-            .Append(new CartridgeLink("Class packet (to print)", absolute("/packet")))
+            .Append(new CartridgeLink("Class packet (to print)", absolute(Routes.Packet)))
             .ToList();
         var questions = snapshot.Questions.Select(q => QuestionLink(q, absolute)).ToList();
         return CommonCartridge.Build("essaysite-guide", $"{essay.Page.Title}: essay and reading guide",
@@ -41,23 +41,23 @@ public static class ClassroomCartridges
         var title = assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
         var links = new List<CartridgeLink>
         {
-            new($"{title}: the assignment page", absolute($"/assign/{code}")),
-            new("Worksheet to print", absolute($"/assign/{code}/worksheet")),
+            new($"{title}: the assignment page", absolute(Routes.Assignment(code))),
+            new("Worksheet to print", absolute(Routes.Assignment(code, "worksheet"))),
         };
         if (assignment.WholeEssay)
         {
-            links.Add(new(EssayTitle(essay), absolute("/essay")));
+            links.Add(new(EssayTitle(essay), absolute(Routes.Essay)));
         }
 
-        links.AddRange(assignment.Paragraphs.Select(n => new CartridgeLink($"Paragraph {n} of the essay", absolute($"/essay#p{n}"))));
+        links.AddRange(assignment.Paragraphs.Select(n => new CartridgeLink($"Paragraph {n} of the essay", absolute(Routes.Paragraph(n)))));
         if (assignment.Timeline)
         {
-            links.Add(new(snapshot.Page("timeline")?.Title ?? "Timeline", absolute("/timeline")));
+            links.Add(new(snapshot.Page("timeline")?.Title ?? "Timeline", absolute(Routes.Timeline())));
         }
 
         if (assignment.Sources)
         {
-            links.Add(new(snapshot.Page("sources")?.Title ?? "Sources", absolute("/sources")));
+            links.Add(new(snapshot.Page("sources")?.Title ?? "Sources", absolute(Routes.Sources)));
         }
 
         links.AddRange(assignment.Questions.Select(n => QuestionLink(snapshot.Questions[n - 1], absolute)));
@@ -70,7 +70,7 @@ public static class ClassroomCartridges
     private static string EssayTitle(Essay essay) => $"“{essay.Page.Title}” by {essay.Author} (the essay)";
 
     private static CartridgeLink QuestionLink(Question q, Func<string, Uri> absolute) =>
-        new($"Question {q.Number}: {Shorten(q.Text, 120)}", absolute($"/questions#{q.Id}"));
+        new($"Question {q.Number}: {Shorten(q.Text, 120)}", absolute(Routes.Question(q.Id)));
 
     private static string Shorten(string text, int max)
     {

@@ -23,7 +23,7 @@ public abstract class AssignmentPageModel(ContentSnapshot snapshot) : PageModel
     protected Assignment? Decode(string code)
     {
         Code = code;
-        Address = HttpContext.Absolute($"/assign/{Uri.EscapeDataString(code)}");
+        Address = HttpContext.Absolute(Routes.Assignment(Uri.EscapeDataString(code)));
         Assignment = Assignment.TryDecode(code, Snapshot.Essay.Paragraphs.Count, Snapshot.Questions.Count, out var problem);
         if (Assignment is null)
         {

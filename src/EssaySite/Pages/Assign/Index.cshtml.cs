@@ -44,7 +44,7 @@ public sealed class IndexModel(ContentSnapshot snapshot) : PageModel
         var (assignment, problems) = Form.Build(Snapshot.Essay.Paragraphs.Count, Snapshot.Questions.Count);
         if (assignment is not null)
         {
-            return LocalRedirect(HttpContext.Href($"/assign/{assignment.Encode()}"));
+            return LocalRedirect(HttpContext.Href(Routes.Assignment(assignment.Encode())));
         }
 
         Problems = problems;

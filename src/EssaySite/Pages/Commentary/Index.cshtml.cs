@@ -23,7 +23,7 @@ public sealed class IndexModel(ContentSnapshot snapshot) : PageModel
     public static int PageCountFor(int entries) => Math.Max(1, (entries + PageSize - 1) / PageSize);
 
     /// <summary>The address of a page of the list.</summary>
-    public static string UrlOf(int page) => page <= 1 ? "/commentary" : $"/commentary/page/{page}";
+    public static string UrlOf(int page) => Routes.CommentaryList(page);
 
     public IActionResult OnGet(string? number, [FromQuery(Name = "page")] string? legacy)
     {

@@ -35,7 +35,7 @@ public sealed class GuidedReading
     public string SummaryUrl => $"{Root}/summary";
 
     public static GuidedReading Guide(ContentSnapshot snapshot) =>
-        new("/read", "guide", null, [.. snapshot.Reading.Select((s, i) => Step(snapshot, i + 1, s, s.Questions))]);
+        new(Routes.ReadingIndex, "guide", null, [.. snapshot.Reading.Select((s, i) => Step(snapshot, i + 1, s, s.Questions))]);
 
     public static GuidedReading For(ContentSnapshot snapshot, string code, Assignment assignment)
     {
@@ -47,7 +47,7 @@ public sealed class GuidedReading
             sections = [.. snapshot.Reading.Where(s => s.Questions.Any(chosen.Contains))];
         }
 
-        return new($"/assign/{Uri.EscapeDataString(code)}/read", code, assignment,
+        return new(Routes.Assignment(Uri.EscapeDataString(code), "read"), code, assignment,
             [.. sections.Select((s, i) => Step(snapshot, i + 1, s, chosen.Count == 0 ? s.Questions : [.. s.Questions.Where(chosen.Contains)]))]);
     }
 
