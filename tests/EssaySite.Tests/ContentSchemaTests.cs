@@ -94,7 +94,7 @@ public sealed class ContentSchemaTests
 
         using var content = new TempContent();
         content.Write(file, text);
-        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
+        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Startup.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
         var mine = problems.Where(p => p.ToString().Contains("schema-case.md", StringComparison.Ordinal)).Select(p => p.ToString()).ToList();
         if (problem is null)
         {

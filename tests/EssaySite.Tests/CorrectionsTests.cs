@@ -88,7 +88,7 @@ public sealed class CorrectionsTests
         using var content = new TempContent();
         content.Write("corrections/bad.md", Correction("2030-01-05", "/sources#no-such-source", "Said.", "Says."));
         content.Write("corrections/offsite.md", Correction("2030-01-05", "https://example.org/", "Said.", "Says."));
-        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
+        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Startup.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
         var text = problems.Select(p => p.ToString()).ToList();
         Assert.Contains("content/corrections/bad.md:3: link to a fragment that does not exist: '/sources#no-such-source'", text);
         Assert.Contains(text, p => p.StartsWith("content/corrections/offsite.md:3: 'page' must be a link to a page of this site", StringComparison.Ordinal));

@@ -271,7 +271,7 @@ public sealed class EBookOfAnotherGuideTests : IDisposable
             """);
         _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nslug: about\nsummary: \"About it.\"\n---\n\nMade up.\n");
         _content.Write("site.yml", "name: \"River Guide\"\ndescription: \"A guide to a made-up essay.\"\nlanguage: fr\n");
-        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(_content.ContentRoot);
+        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Startup.SiteRoutes.ForContent).Load(_content.ContentRoot);
         var book = EssayBook.Make(snapshot, new Uri("https://rivers.example/guide/"));
         await EBookTests.AssertValidAsync(book);
 

@@ -10,7 +10,7 @@ public sealed class EssayGlossaryLinkTests(FixtureGuideHost host) : IClassFixtur
     [Fact]
     public async Task EachTermInTheEssay_IsLinkedOnce_AtItsFirstUse()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(Repo.FixtureContent);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Startup.SiteRoutes.ForContent).TryLoad(Repo.FixtureContent);
         Assert.Empty(problems);
         var doc = await host.Client.GetDocumentAsync("/essay");
 

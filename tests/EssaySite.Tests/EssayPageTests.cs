@@ -103,7 +103,7 @@ public sealed class EssayPageTests(FixtureGuideHost host) : IClassFixture<Fixtur
         using var content = new TempContent();
         var text = File.ReadAllText(Path.Combine(content.ContentRoot, "essay.txt"));
         File.WriteAllText(Path.Combine(content.ContentRoot, "essay.txt"), text.Replace("Perhaps the sentiments", "Perhaps these sentiments", StringComparison.Ordinal));
-        var (_, problems) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
+        var (_, problems) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Startup.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
         var line = File.ReadAllLines(Path.Combine(content.ContentRoot, "essay.md")).ToList().FindIndex(l => l.StartsWith("text:", StringComparison.Ordinal)) + 1;
         Assert.Equal([$"content/essay.md:{line}: paragraph 1 differs from essay.txt: the essay must be published word for word"], problems.Select(p => p.ToString()));
     }

@@ -14,7 +14,7 @@ public sealed class HostileContentTests : IDisposable
     private const string Front = "---\ntitle: \"Deep\"\nauthor: \"Test editors\"\ndate: 2026-12-01\nsummary: \"Deep nesting.\"\n---\n";
 
     private IReadOnlyList<ContentProblem> Problems() =>
-        new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(_content.ContentRoot).Problems;
+        new ContentLoader(new MarkdownRenderer(), EssaySite.Startup.SiteRoutes.ForContent).TryLoad(_content.ContentRoot).Problems;
 
     [Theory]
     [InlineData("quotes")]

@@ -1,6 +1,6 @@
 using EssaySite.Content;
+using EssaySite.Hosting;
 using EssaySite.Search;
-using EssaySite.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,11 @@
 using System.Collections.Frozen;
+using EssaySite.Book;
 using EssaySite.Content;
+using EssaySite.Feeds;
 using EssaySite.Search;
+using EssaySite.Teaching;
 
-namespace EssaySite.Site;
+namespace EssaySite.Startup;
 
 /// <summary>
 /// The addresses whose answer depends only on the content: every page a reader reaches (the sitemap's list), the
@@ -28,8 +31,8 @@ public static class SiteRoutes
             .Concat(snapshot.Reading.Count == 0 ? [] : snapshot.Reading.Select(r => r.Url).Prepend("/read").Append("/read/summary"))
             .Concat(snapshot.Essay.Paragraphs.Select(p => $"/essay/cite/{p.Number}"))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
-                snapshot.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
-            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, Offline.ServiceWorker.Path, NotFound])
+                snapshot.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingEndpoints.CitationFilePath(n, f.Extension))))
+            .Concat(["/feed.xml", "/sitemap.xml", "/robots.txt", BrowserIndex.Path, TeachingEndpoints.ClassroomCartridge, BookEndpoints.Path, Offline.ServiceWorker.Path, NotFound])
             .Concat(snapshot.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }
