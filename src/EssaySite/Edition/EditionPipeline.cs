@@ -18,7 +18,13 @@ public static class EditionPipeline
         var endpoints = ((IEndpointRouteBuilder)app).DataSources;
         app.Services.GetRequiredService<EditionStore>().RenderThrough(new Lazy<RequestDelegate>(() =>
         {
-            // A branch of a WebApplication starts with no endpoints of its own: it is given the app's.
+            // A branch of a WebApplication starts with no endpoints of its own: it is given the app's, which are all
+            // mapped by the time anything renders.
+            if (endpoints.Count == 0)
+            {
+                throw new InvalidOperationException("The edition rendered before the app's endpoints were mapped.");
+            }
+
             var branch = ((IApplicationBuilder)app).New();
             pages(branch);
             branch.UseEndpoints(own =>

@@ -206,7 +206,8 @@ public sealed partial class EditionStore : IDisposable
     private void Rebuild(ContentSnapshot snapshot)
     {
         var previous = Volatile.Read(ref _current);
-        if (Pipeline is null || previous.Version == snapshot.Version || CurrentFor(snapshot) is not { } generation)
+        // Not Pipeline: reading it builds the branch, and the first load is published before the endpoints are mapped.
+        if (Volatile.Read(ref _pages) is null || previous.Version == snapshot.Version || CurrentFor(snapshot) is not { } generation)
         {
             return;
         }
