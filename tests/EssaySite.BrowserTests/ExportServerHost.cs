@@ -34,7 +34,7 @@ public sealed class ExportServerHost : IHostUnderTest, IAsyncLifetime
         using (var output = new StringWriter())
         using (var errors = new StringWriter())
         {
-            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/"], output, errors);
+            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/"], output, errors, Program.UseEssaySite);
             if (exit != 0)
             {
                 throw new InvalidOperationException($"export failed ({exit}): {errors}");

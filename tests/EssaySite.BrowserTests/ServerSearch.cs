@@ -12,7 +12,7 @@ internal static class ServerSearch
 
     private static ContentSnapshot Load()
     {
-        var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        var paths = EssaySite.Hosting.SitePaths.Resolve(new EssaySite.Hosting.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
         var (snapshot, _) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         return snapshot ?? throw new InvalidOperationException("the content does not load: run check");
     }

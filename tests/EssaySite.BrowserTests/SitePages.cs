@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 using EssaySite.Teaching;
 
 namespace EssaySite.BrowserTests;

@@ -117,7 +117,7 @@ public sealed class StaticSearchTests(ExportServerHost host)
     /// <summary>The result links the server's own search gives, from the same content.</summary>
     private static IEnumerable<string> ServerSearch(string query)
     {
-        var paths = EssaySite.Site.SitePaths.Resolve(new EssaySite.Site.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        var paths = EssaySite.Hosting.SitePaths.Resolve(new EssaySite.Hosting.SiteOptions(), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
         var (snapshot, _) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         return snapshot!.Search.Search(query).Select(hit => hit.Document.Url);
     }

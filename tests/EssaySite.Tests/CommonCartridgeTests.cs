@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Startup;
 using EssaySite.Teaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,7 +66,7 @@ public sealed class CommonCartridgeTests(TeachingHost host) : IClassFixture<Teac
     public async Task TheGuideCartridge_IsAFixedAddress_WhoseBytesDoNotDependOnTheTime()
     {
         var first = await _client.GetByteArrayAsync(new Uri("/classroom.imscc", UriKind.Relative));
-        Assert.Contains(TeachingSetup.ClassroomCartridge, SiteRoutes.Fixed(Content));
+        Assert.Contains(TeachingEndpoints.ClassroomCartridge, SiteRoutes.Fixed(Content));
         var built = ClassroomCartridges.Guide(Content, path => new Uri(new Uri(BaseUrl + "/"), path.TrimStart('/')));
         Assert.Equal(built, first);
         // The same content on a site whose clock reads years later (a fake clock, not a wait): the same bytes.

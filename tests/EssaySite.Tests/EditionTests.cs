@@ -1,10 +1,10 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.RegularExpressions;
 using EssaySite.Content;
 using EssaySite.Edition;
-using EssaySite.Site;
+using EssaySite.Startup;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

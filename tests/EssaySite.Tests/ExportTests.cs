@@ -12,7 +12,7 @@ public sealed class ExportTests
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = await StaticExport.RunAsync(["export", .. args], output, errors);
+        var exit = await StaticExport.RunAsync(["export", .. args], output, errors, Program.UseEssaySite);
         return (exit, output.ToString(), errors.ToString());
     }
 

@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Startup;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;

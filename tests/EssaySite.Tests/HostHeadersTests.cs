@@ -45,7 +45,7 @@ public sealed partial class HostHeadersTests : IAsyncLifetime
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exit = await StaticExport.RunAsync(
-            ["export", Path.Combine(folder, "out"), "--base-path", "/reading/", "--base-url", PublicUrl, $"--Site:ContentPath={Repo.FixtureContent}", .. options], output, errors);
+            ["export", Path.Combine(folder, "out"), "--base-path", "/reading/", "--base-url", PublicUrl, $"--Site:ContentPath={Repo.FixtureContent}", .. options], output, errors, Program.UseEssaySite);
         Assert.True(exit == 0, errors.ToString());
     }
 

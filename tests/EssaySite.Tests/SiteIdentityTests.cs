@@ -114,7 +114,7 @@ public sealed class SiteIdentityTests : IDisposable
         Assert.Equal(guide.Identity.Description, home.QuerySelector(".lede")!.TextContent.Trim());
 
         var checkedPages = 0;
-        foreach (var path in EssaySite.Site.SiteRoutes.Fixed(guide))
+        foreach (var path in EssaySite.Startup.SiteRoutes.Fixed(guide))
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var type = response.Content.Headers.ContentType?.MediaType ?? "";

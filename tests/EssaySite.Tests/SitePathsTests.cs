@@ -1,4 +1,4 @@
-using EssaySite.Site;
+using EssaySite.Hosting;
 
 namespace EssaySite.Tests;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;

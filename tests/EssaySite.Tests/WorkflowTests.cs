@@ -124,7 +124,7 @@ public sealed partial class WorkflowTests
         Assert.Equal("github-pages", Map(job["environment"])["name"]);
         var text = File.ReadAllText(Path.Combine(Folder, "deploy.yml"));
         Assert.Contains("actions/upload-pages-artifact@", text, StringComparison.Ordinal);
-        Assert.Contains("-- export _app --base-url \"$BASE_URL/\" --base-path \"$BASE_PATH/\" --csp-meta", text, StringComparison.Ordinal);
+        Assert.Contains("-- export _site --base-url \"$BASE_URL/\" --base-path \"$BASE_PATH/\" --csp-meta", text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^(?<file>\S+\.ya?ml):(?<line>\d+):(?<column>\d+) (?<message>.+)$", RegexOptions.Multiline)]

@@ -1,8 +1,9 @@
-using EssaySite.Content;
 using System.Diagnostics;
-using System.Text;
 using System.Formats.Tar;
-using EssaySite.Site;
+using System.Text;
+using EssaySite.Content;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 
 namespace EssaySite.Commands;
 

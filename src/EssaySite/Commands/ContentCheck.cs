@@ -1,5 +1,6 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 
 namespace EssaySite.Commands;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EssaySite.Edition;
@@ -22,6 +22,7 @@ public sealed partial class EditionStore : IDisposable
     public const int MaxAnswers = 512;
 
     private readonly IServiceScopeFactory _scopes;
+    private readonly FixedAddresses _fixed;
     private readonly SiteOptions _options;
     private readonly ILogger<EditionStore> _logger;
 
@@ -30,9 +31,10 @@ public sealed partial class EditionStore : IDisposable
     private readonly Lazy<EditionKey> _own;
     private Generation _current = new("", new(), new(FrozenSet<string>.Empty));
 
-    public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, ILogger<EditionStore> logger)
+    public EditionStore(ContentStore content, FixedAddresses fixedAddresses, IServiceScopeFactory scopes, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, ILogger<EditionStore> logger)
     {
         _scopes = scopes;
+        _fixed = fixedAddresses;
         _options = options.Value;
         _logger = logger;
         _configured = _options.BaseUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -49,8 +51,21 @@ public sealed partial class EditionStore : IDisposable
         public RecentCache<(EditionKey, string), EditionEntry> Answers { get; } = new(MaxAnswers);
     }
 
-    /// <summary>The pipeline behind the edition's middleware, which renders a page as a request would. Set at start-up.</summary>
-    internal RequestDelegate? Pipeline { get; set; }
+    private Lazy<RequestDelegate>? _pages;
+
+    /// <summary>
+    /// Gives the edition the pipeline it renders pages through: a branch of the app's own, built once by
+    /// <see cref="EditionPipeline.UseEdition"/>, with the same middleware the pages meet behind the edition.
+    /// </summary>
+    internal void RenderThrough(Lazy<RequestDelegate> pages)
+    {
+        if (Interlocked.CompareExchange(ref _pages, pages, null) is not null)
+        {
+            throw new InvalidOperationException("The edition's pages are built once, by UseEdition.");
+        }
+    }
+
+    private RequestDelegate? Pipeline => Volatile.Read(ref _pages)?.Value;
 
     /// <summary>The site's own origin, whose edition is built at start-up and kept whatever other Hosts ask for.</summary>
     public EditionKey OwnKey => _own.Value;
@@ -162,9 +177,9 @@ public sealed partial class EditionStore : IDisposable
         var pipeline = Pipeline ?? throw new InvalidOperationException("The edition's pipeline is set when the app is built.");
         var entries = new ConcurrentDictionary<string, EditionEntry>(StringComparer.Ordinal);
         // One page per core at a time: rendering and compressing are independent, and together most of the work.
-        await Parallel.ForEachAsync(SiteRoutes.Fixed(snapshot), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
+        await Parallel.ForEachAsync(_fixed.Of(snapshot), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
         {
-            var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            var expected = path == _fixed.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             if (await RenderAsync(pipeline, snapshot, key, path, QueryString.Empty, quick: false, expected) is { } entry)
             {
                 entries[path] = entry;
@@ -182,7 +197,7 @@ public sealed partial class EditionStore : IDisposable
             return generation;
         }
 
-        var fresh = new Generation(snapshot.Version, new(), new(() => SiteRoutes.Fixed(snapshot).ToFrozenSet(StringComparer.Ordinal)));
+        var fresh = new Generation(snapshot.Version, new(), new(() => _fixed.Of(snapshot).ToFrozenSet(StringComparer.Ordinal)));
         var seen = Interlocked.CompareExchange(ref _current, fresh, generation);
         generation = ReferenceEquals(seen, generation) ? fresh : seen;
         return generation.Version == snapshot.Version ? generation : null;
@@ -191,7 +206,8 @@ public sealed partial class EditionStore : IDisposable
     private void Rebuild(ContentSnapshot snapshot)
     {
         var previous = Volatile.Read(ref _current);
-        if (Pipeline is null || previous.Version == snapshot.Version || CurrentFor(snapshot) is not { } generation)
+        // Not Pipeline: reading it builds the branch, and the first load is published before the endpoints are mapped.
+        if (Volatile.Read(ref _pages) is null || previous.Version == snapshot.Version || CurrentFor(snapshot) is not { } generation)
         {
             return;
         }
@@ -276,13 +292,4 @@ public sealed partial class EditionStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edition: {Path:l} answered {Status} and is left to be rendered on demand")]
     private static partial void Skipped(ILogger logger, string path, int status);
-}
-
-/// <summary>
-/// The snapshot one scope must use. A request leaves it empty and gets the store's current snapshot; the edition
-/// sets it, so every page of an edition is rendered from the one snapshot the edition is for.
-/// </summary>
-public sealed class SnapshotPin
-{
-    public ContentSnapshot? Snapshot { get; set; }
 }

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using EssaySite.Edition;
-using EssaySite.Site;
 
 namespace EssaySite.Export;
 

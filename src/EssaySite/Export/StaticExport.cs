@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using EssaySite.Content;
 using EssaySite.Edition;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 using Microsoft.AspNetCore.TestHost;
 
 namespace EssaySite.Export;
@@ -21,7 +22,7 @@ public static class StaticExport
 
     private const string DefaultBaseUrl = "http://localhost:8080";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, Action<WebApplication> pipeline)
     {
         if (ExportArguments.Parse(args) is not { } arguments)
         {
@@ -62,7 +63,7 @@ public static class StaticExport
         // The requests go to the site in memory: the same pipeline and the same bytes as over HTTP, without sockets.
         builder.WebHost.UseTestServer();
         builder.AddEssaySite();
-        await using var app = await builder.StartEssaySiteAsync();
+        await using var app = await builder.StartEssaySiteAsync(pipeline);
         var ready = Stopwatch.GetElapsedTime(started);
 
         var snapshot = app.Services.GetRequiredService<ContentStore>().Current;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Edition;
 
 namespace EssaySite.Offline;
 

@@ -1,7 +1,7 @@
 using EssaySite.Content;
 using EssaySite.Content.Search;
+using EssaySite.Hosting;
 using EssaySite.Search;
-using EssaySite.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

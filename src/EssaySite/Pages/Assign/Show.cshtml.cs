@@ -1,5 +1,4 @@
 using EssaySite.Content;
-using EssaySite.Site;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>
 /// Serving behind a proxy and under a sub-path. With <c>Site:BaseUrl</c> the public scheme, host and path base are
@@ -53,10 +53,13 @@ public static partial class SubPath
             }
         });
 
-    /// <summary>Honours forwarded headers from trusted proxies, then fixes the public origin and path base.</summary>
-    public static IApplicationBuilder UseSubPath(this IApplicationBuilder app, SiteOptions options, ILogger logger)
+    /// <summary>
+    /// Fixes the public origin and path base, after <c>UseForwardedHeaders</c> (which believes only the proxies
+    /// <see cref="AddForwardedHeaders"/> names): <c>Site:BaseUrl</c> outright, else <c>Site:BasePath</c>, else a
+    /// forwarded prefix that is a plain path.
+    /// </summary>
+    public static IApplicationBuilder UsePublicOrigin(this IApplicationBuilder app, SiteOptions options, ILogger logger)
     {
-        app.UseForwardedHeaders();
         if (options.BaseUrl is { Length: > 0 } url)
         {
             var uri = new Uri(url);

@@ -1,4 +1,4 @@
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>Absolute addresses of the site's pages: Site:BaseUrl when configured, else the request's scheme and host.</summary>
 public static class PublicUrls

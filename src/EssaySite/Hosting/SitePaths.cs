@@ -1,4 +1,4 @@
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>Where the content and static files are, resolved once at start-up.</summary>
 public sealed record SitePaths(string ContentRoot, string WebRoot)

@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Encodings.Web;
+using System.Text;
 using EssaySite.Content;
+using EssaySite.Health;
 
-namespace EssaySite.Site;
+namespace EssaySite.Preview;
 
 /// <summary>
 /// Development only: while the content has problems (at start-up or after an edit), every page answers 503 with
@@ -14,7 +15,7 @@ public sealed class ContentPreview(RequestDelegate next, ContentStore store)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!store.IsLoaded && store.Problems.Count == 0 && context.Request.Path != Health.Path)
+        if (!store.IsLoaded && store.Problems.Count == 0 && context.Request.Path != HealthEndpoints.Path)
         {
             // A request during the first load waits for it, to learn whether it found problems.
             try
@@ -27,7 +28,7 @@ public sealed class ContentPreview(RequestDelegate next, ContentStore store)
         }
 
         var problems = store.Problems;
-        await (problems.Count == 0 || context.Request.Path == Health.Path ? next(context) : WriteAsync(context, problems));
+        await (problems.Count == 0 || context.Request.Path == HealthEndpoints.Path ? next(context) : WriteAsync(context, problems));
     }
 
     private Task WriteAsync(HttpContext context, IReadOnlyList<ContentProblem> problems)

@@ -1,4 +1,4 @@
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>The site only reads: GET and HEAD are answered, OPTIONS says so, anything else is 405.</summary>
 public sealed class MethodFilter(RequestDelegate next)

@@ -1,7 +1,10 @@
 using System.IO.Compression;
 using EssaySite.Content;
+using EssaySite.Edition;
+using EssaySite.Health;
+using EssaySite.Hosting;
 using EssaySite.Offline;
-using EssaySite.Content.Search;
+using EssaySite.Preview;
 using EssaySite.Search;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -12,7 +15,7 @@ using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
 
-namespace EssaySite.Site;
+namespace EssaySite.Startup;
 
 /// <summary>Start-up: services (<see cref="AddEssaySite"/>), then the content, request pipeline, endpoints and server (<see cref="StartEssaySiteAsync"/>).</summary>
 public static partial class SiteSetup
@@ -59,39 +62,7 @@ public static partial class SiteSetup
             throw new SiteConfigurationException("Site:TrustedProxies=* is allowed in Development only: name the proxy's address or network instead (for a container network, its subnet, such as 172.18.0.0/16 from `docker network inspect`)");
         }
 
-        // The server takes over Serilog's process-wide logger (Program.cs starts it as a bootstrap logger). The
-        // export runs inside another command, or a test beside other hosts, so it keeps a logger of its own.
-        builder.Services.AddSerilog(
-            (services, log) =>
-            {
-                // Settings may name the console and file sinks; naming their assemblies here spares a scan of
-                // every assembly the app depends on for Serilog extensions, on the start-up path.
-                var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
-                log.ReadFrom.Configuration(builder.Configuration, sinks)
-                    .ReadFrom.Services(services)
-                    .Enrich.FromLogContext()
-                    // A taken port is told in one line by Program.cs; the host's report of it is a stack trace.
-                    .Filter.ByExcluding(e => e.Exception is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException })
-                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                    // The host logs nothing of its own per request at these levels, but while its category is on it
-                    // opens a log scope and an Activity for every request, whose only use would be a trace id on the
-                    // request log. The request log names the request itself (RequestId, below); this saves the rest.
-                    // (A pipeline that fails to build is still reported: the exception reaches Program.cs.)
-                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off);
-                if (development)
-                {
-                    log.WriteTo.Console();
-                }
-                else
-                {
-                    // One JSON event a line, to standard output in batches (BufferedConsole).
-                    log.WriteTo.Sink(new BufferedConsoleSink(new CompactJsonFormatter()));
-                }
-            },
-            // Several hosts in one process (the export inside a command, the test suites) each keep a logger of their
-            // own: two hosts taking over the one static logger at once can fail the second ("already frozen").
-            preserveStaticLogger: KeepsOwnLogger(builder.Configuration));
-
+        builder.AddSiteLogging();
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         // The host's own "Application started" would come before the content is read; StartEssaySiteAsync says it
         // once the content has loaded, so a content problem is never reported after it.
@@ -116,6 +87,7 @@ public static partial class SiteSetup
         // layout, partials and endpoints, so a reload in the middle of a request cannot mix two versions.
         builder.Services.AddScoped<EssaySite.Edition.SnapshotPin>();
         builder.Services.AddScoped(services => services.GetRequiredService<EssaySite.Edition.SnapshotPin>().Snapshot ?? services.GetRequiredService<ContentStore>().Current);
+        builder.Services.AddSingleton(new FixedAddresses(SiteRoutes.Fixed, SiteRoutes.NotFound));
         builder.Services.AddSingleton<EssaySite.Edition.EditionStore>();
         builder.Host.Properties[typeof(ContentStore)] = store;
         builder.Services.AddSingleton<StaticAssets>();
@@ -143,7 +115,7 @@ public static partial class SiteSetup
         }
 
         builder.Services.AddTeaching();
-        builder.Services.AddHealthChecks().AddCheck<Health.ContentCheck>("content");
+        builder.Services.AddHealthChecks().AddCheck<HealthEndpoints.ContentCheck>("content");
         return builder;
     }
 
@@ -154,13 +126,12 @@ public static partial class SiteSetup
     /// stops the app again and throws <see cref="ContentException"/> with every problem. The server and the
     /// export both start this way.
     /// </summary>
-    public static async Task<WebApplication> StartEssaySiteAsync(this WebApplicationBuilder builder)
+    public static async Task<WebApplication> StartEssaySiteAsync(this WebApplicationBuilder builder, Action<WebApplication> pipeline)
     {
         var store = (ContentStore)builder.Host.Properties[typeof(ContentStore)];
         store.StartLoading();
         var app = builder.Build();
-        app.UseEssaySite();
-        app.MapEssaySite();
+        pipeline(app);
         await app.StartAsync();
 
         var waited = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -197,100 +168,6 @@ public static partial class SiteSetup
         return app;
     }
 
-    private static WebApplication UseEssaySite(this WebApplication app)
-    {
-        app.UseSubPath(app.Services.GetRequiredService<IOptions<SiteOptions>>().Value, app.Logger);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler(Routes.Error);
-        }
-
-        app.UseMiddleware<SecurityHeaders>();
-        // Outside the method filter, so a 405 is logged like any other answer.
-        app.UseSerilogRequestLogging(o =>
-        {
-            // The host's own Serilog logger (the static one, unless the host keeps its own: see AddEssaySite). Named
-            // here, the middleware takes its context once; left unset, it asks the static logger for one per request.
-            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // The default template formats the elapsed time ("{Elapsed:0.0000}"), so every JSON event also carries a
-            // rendering of it ("@r"); the number alone is what a log reader needs, and it is cheaper to write.
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed} ms";
-            // The template's properties as Serilog makes them, and the request's id: the connection and the request on
-            // it ("0HN…:00000001"), as the host's request scope gave it. Added here, not through the diagnostic context,
-            // it takes no lock.
-            var templateProperties = o.GetMessageTemplateProperties;
-            o.GetMessageTemplateProperties = (context, path, elapsed, status) =>
-                templateProperties(context, path, elapsed, status).Append(new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier)));
-            // One event per request, except the health probes a container or load balancer sends every few seconds.
-            o.GetLevel = (context, _, error) =>
-                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : context.Request.Path == Health.Path && context.Response.StatusCode == 200 ? LogEventLevel.Verbose
-                : LogEventLevel.Information;
-        });
-        app.UseMiddleware<HostCheck>();
-        app.UseMiddleware<MethodFilter>();
-        if (app.Services.GetService<ContentWatcher>() is { } watcher)
-        {
-            // Live preview: the next request after an edit sees it.
-            app.Use(async (context, next) =>
-            {
-                // The health probe answers at once, whatever a reload is doing.
-                if (context.Request.Path != Health.Path)
-                {
-                    await watcher.WaitBrieflyAsync(context.RequestAborted);
-                }
-
-                await next(context);
-            });
-            if (app.Environment.IsDevelopment())
-            {
-                // Broken content answers 503 with its problems, until it is fixed.
-                app.UseMiddleware<ContentPreview>();
-            }
-        }
-
-        var store = app.Services.GetRequiredService<ContentStore>();
-        app.Use((context, next) =>
-            // The server listens while the content is still loading: a page waits for it, the health probe does not.
-            store.IsLoaded || context.Request.Path == Health.Path ? next(context) : WaitForContentAsync(store, context, next));
-        // The edition: the static files and every address with one fixed answer are served from bytes made once
-        // (per content version, for the pages); the pipeline behind it renders the rest, and the edition itself.
-        var editions = app.Services.GetRequiredService<EssaySite.Edition.EditionStore>();
-        var assets = app.Services.GetRequiredService<StaticAssets>();
-        app.Use(next =>
-        {
-            editions.Pipeline = next;
-            return new EssaySite.Edition.EditionMiddleware(next, editions, store, assets).InvokeAsync;
-        });
-        app.UseStatusCodePagesWithReExecute(Routes.NotFound);
-        app.UseResponseCompression();
-        app.UseRouting();
-        // Razor Pages registers the authentication and authorization services, and a WebApplication that is not
-        // given these two itself puts them at the very front, where every answer from the edition would pass
-        // through them. The site has no sign-in; here they sit with the pages that could use them.
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
-    }
-
-    private static async Task WaitForContentAsync(ContentStore store, HttpContext context, RequestDelegate next)
-    {
-        await store.FirstLoad.WaitAsync(context.RequestAborted);
-        await next(context);
-    }
-
-    private static WebApplication MapEssaySite(this WebApplication app)
-    {
-        app.MapRazorPages();
-        app.MapSyndication();
-        app.MapBrowserIndex();
-        app.MapHealth();
-        app.MapTeaching();
-        app.MapEBook();
-        app.MapServiceWorker();
-        return app;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded content {Version:l} from {ContentRoot:l} in {Elapsed:0} ms ({Waited:0} ms of it holding up start-up): {Pages} pages, {Commentary} commentary")]
     private static partial void ContentLoaded(Microsoft.Extensions.Logging.ILogger logger, string version, string contentRoot, double elapsed, double waited, int pages, int commentary);
 
@@ -303,9 +180,4 @@ public static partial class SiteSetup
     [LoggerMessage(Level = LogLevel.Information, Message = "Application is shutting down...")]
     private static partial void Stopping(Microsoft.Extensions.Logging.ILogger logger);
 
-    private static bool KeepsOwnLogger(IConfiguration configuration) =>
-        configuration.GetValue<bool>("Site:StaticExport") || configuration.GetValue<bool>("Serilog:PreserveStaticLogger");
-
-    internal static SiteOptions Options(this HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
 }

@@ -1,11 +1,12 @@
 using EssaySite.Content;
+using EssaySite.Hosting;
 using EssaySite.Teaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace EssaySite.Site;
+namespace EssaySite.Teaching;
 
 /// <summary>Services and endpoints for the teaching pages (packet, citations, assignments).</summary>
-public static class TeachingSetup
+public static class TeachingEndpoints
 {
     public static IServiceCollection AddTeaching(this IServiceCollection services)
     {

@@ -1,4 +1,4 @@
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>
 /// Headers every response carries: nothing leaves the site, nothing frames it. The policy starts from nothing

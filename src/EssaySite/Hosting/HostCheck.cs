@@ -1,6 +1,6 @@
 using EssaySite.Content;
 
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>
 /// Without <c>Site:BaseUrl</c>, absolute URLs are made from the request's scheme and Host. A request whose Host is

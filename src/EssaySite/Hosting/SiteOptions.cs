@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>The <c>Site</c> section of configuration (environment: <c>Site__BaseUrl</c> and so on).</summary>
 public sealed class SiteOptions
@@ -100,4 +100,11 @@ public sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>
 {
     public ValidateOptionsResult Validate(string? name, SiteOptions options) =>
         options.Validate().ToList() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+}
+
+public static class SiteOptionsAccess
+{
+    /// <summary>The checked <see cref="SiteOptions"/> of the app serving this request.</summary>
+    public static SiteOptions Options(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
 }

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
-using EssaySite.Edition;
+using EssaySite.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 
-namespace EssaySite.Site;
+namespace EssaySite.Edition;
 
 /// <summary>
 /// The site's static files, read into memory at start-up and made into edition entries (compressed once, with a

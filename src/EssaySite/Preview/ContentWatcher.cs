@@ -1,6 +1,6 @@
 using EssaySite.Content;
 
-namespace EssaySite.Site;
+namespace EssaySite.Preview;
 
 /// <summary>
 /// Live preview: watches the content folder and rebuilds the snapshot when a file is edited, added or

@@ -1,8 +1,11 @@
 using System.Collections.Frozen;
+using EssaySite.Book;
 using EssaySite.Content;
+using EssaySite.Feeds;
 using EssaySite.Search;
+using EssaySite.Teaching;
 
-namespace EssaySite.Site;
+namespace EssaySite.Startup;
 
 /// <summary>
 /// The addresses whose answer depends only on the content: every page a reader reaches (the sitemap's list), the
@@ -20,8 +23,8 @@ public static class SiteRoutes
             .Concat(snapshot.Reading.Count == 0 ? [] : snapshot.Reading.Select(r => r.Url).Prepend(Routes.ReadingIndex).Append(Routes.ReadingSummary))
             .Concat(snapshot.Essay.Paragraphs.Select(p => Routes.Cite(p.Number)))
             .Concat(Teaching.CitationFiles.Formats.SelectMany(f =>
-                snapshot.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingSetup.CitationFilePath(n, f.Extension))))
-            .Concat([Routes.Feed, Routes.Sitemap, Routes.Robots, BrowserIndex.Path, TeachingSetup.ClassroomCartridge, EBookSetup.Path, Offline.ServiceWorker.Path, NotFound])
+                snapshot.Essay.Paragraphs.Select(p => (int?)p.Number).Prepend(null).Select(n => TeachingEndpoints.CitationFilePath(n, f.Extension))))
+            .Concat([Routes.Feed, Routes.Sitemap, Routes.Robots, BrowserIndex.Path, TeachingEndpoints.ClassroomCartridge, BookEndpoints.Path, Offline.ServiceWorker.Path, NotFound])
             .Concat(snapshot.Essay.SourceText is null ? [] : [Syndication.EssayText])
             .Distinct(StringComparer.Ordinal);
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>
 /// The one way the site writes a link to itself: with the request's path base in front, when the page is rendered.

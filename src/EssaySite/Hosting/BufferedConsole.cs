@@ -4,7 +4,7 @@ using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting;
 
-namespace EssaySite.Site;
+namespace EssaySite.Hosting;
 
 /// <summary>
 /// Standard output for the production log, written in batches: lines go into a 64 KB buffer under one lock, and

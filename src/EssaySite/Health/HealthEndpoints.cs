@@ -2,13 +2,13 @@ using EssaySite.Content;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EssaySite.Site;
+namespace EssaySite.Health;
 
 /// <summary>
 /// Liveness for load balancers and the container, with the framework's health checks: 200 and the content version
 /// once the content is loaded, 503 before.
 /// </summary>
-public static class Health
+public static class HealthEndpoints
 {
     public const string Path = Routes.Health;
 

@@ -1,10 +1,10 @@
-using EssaySite.Book;
 using EssaySite.Content;
+using EssaySite.Hosting;
 
-namespace EssaySite.Site;
+namespace EssaySite.Book;
 
 /// <summary>The e-book of the essay and its guide, at a fixed address (so it is in the edition and the export).</summary>
-public static class EBookSetup
+public static class BookEndpoints
 {
     public const string Path = Routes.EBook;
 

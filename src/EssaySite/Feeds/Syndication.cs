@@ -2,8 +2,9 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using EssaySite.Content;
+using EssaySite.Hosting;
 
-namespace EssaySite.Site;
+namespace EssaySite.Feeds;
 
 /// <summary>The machine-readable views of the site: the Atom feed, the sitemap and robots.txt.</summary>
 public static class Syndication
