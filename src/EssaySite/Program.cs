@@ -68,7 +68,7 @@ public partial class Program
         app.UsePublicOrigin(options, app.Logger);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(Routes.Error);
         }
 
         app.UseMiddleware<SecurityHeaders>();
@@ -78,7 +78,7 @@ public partial class Program
         app.UseLivePreview(HealthEndpoints.Path);
         app.UseFirstLoad(HealthEndpoints.Path);
         app.UseEdition(pages => pages
-            .UseStatusCodePagesWithReExecute("/not-found")
+            .UseStatusCodePagesWithReExecute(Routes.NotFound)
             .UseResponseCompression()
             .UseRouting()
             // Razor Pages registers these two, and a WebApplication not given them itself puts them at the very
