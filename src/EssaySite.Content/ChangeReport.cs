@@ -126,7 +126,7 @@ public static partial class ChangeReport
 
         foreach (var e in site.Events)
         {
-            yield return new Item("Timeline events", e.Id, $"“{e.Title}” ({e.Date})", $"{e.Title}|{e.Date}|{e.End}|{e.Era}|{Join(e.Paragraphs)}|{Join(e.Sources)}|{e.Record}|{e.Html}", [.. Links(e.Html), .. e.Sources.Select(s => $"/sources#{s}")]);
+            yield return new Item("Timeline events", e.Id, $"“{e.Title}” ({e.Date})", $"{e.Title}|{e.Date}|{e.End}|{e.Era}|{Join(e.Paragraphs)}|{Join(e.Sources)}|{e.Record}|{e.Html}", [.. Links(e.Html), .. e.Sources.Select(Routes.Source)]);
         }
 
         foreach (var s in site.Sources)
@@ -136,12 +136,12 @@ public static partial class ChangeReport
 
         foreach (var q in site.Questions)
         {
-            yield return new Item("Questions", q.Id, $"question {q.Number}", $"{q.Group}|{q.Order}|{Join(q.Paragraphs)}|{Join(q.Events)}|{Join(q.Sources)}|{q.Html}|{q.NotesHtml}", [.. Links(q.Html + q.NotesHtml), .. q.Events.Select(e => $"/timeline#{e}"), .. q.Sources.Select(s => $"/sources#{s}")]);
+            yield return new Item("Questions", q.Id, $"question {q.Number}", $"{q.Group}|{q.Order}|{Join(q.Paragraphs)}|{Join(q.Events)}|{Join(q.Sources)}|{q.Html}|{q.NotesHtml}", [.. Links(q.Html + q.NotesHtml), .. q.Events.Select(e => Routes.Timeline(e)), .. q.Sources.Select(Routes.Source)]);
         }
 
         foreach (var t in site.Terms)
         {
-            yield return new Item("Glossary terms", t.Id, $"“{t.Term}”", $"{t.Term}|{t.Category}|{Join(t.Variants)}|{Join(t.Sources)}|{t.Html}", [.. Links(t.Html), .. t.Sources.Select(s => $"/sources#{s}")]);
+            yield return new Item("Glossary terms", t.Id, $"“{t.Term}”", $"{t.Term}|{t.Category}|{Join(t.Variants)}|{Join(t.Sources)}|{t.Html}", [.. Links(t.Html), .. t.Sources.Select(Routes.Source)]);
         }
 
         foreach (var c in site.Corrections)

@@ -36,11 +36,6 @@ public enum FieldType
     Sections,
 }
 
-/// <summary>One front matter field of a content kind.</summary>
-/// <param name="Allowed">For a closed list: the values it may take (for a list type, the values its items may take).</param>
-/// <param name="RefersTo">For ids: the kind whose items they name.</param>
-public sealed record Field(string Name, FieldType Type, bool Required, string Description, IReadOnlyList<string>? Allowed = null, string? RefersTo = null);
-
 /// <summary>A kind of content file: where it lives, how a problem names it, its fields, and how it is read.</summary>
 /// <param name="Id">The schema's name: <c>event</c> gives <c>event.schema.json</c>.</param>
 /// <param name="Title">How a problem names it: "a timeline event".</param>
@@ -66,14 +61,13 @@ public sealed record ContentKind(string Id, string Title, string Where, IReadOnl
 
     public IReadOnlyCollection<string> Keys => _byName.Keys;
 
-    /// <summary>The field of that name; asking for one the kind does not define is a mistake in the code.</summary>
-    public Field this[string name] => _byName.TryGetValue(name, out var field)
-        ? field
-        : throw new InvalidOperationException($"'{name}' is not a field of {Title}: add it to ContentKinds first");
+    /// <summary>Whether the kind defines this very field (not merely one of the same name).</summary>
+    public bool Defines(Field field) => _byName.TryGetValue(field.Name, out var own) && ReferenceEquals(own, field);
 }
 
 /// <summary>
-/// The one definition of every content kind: the loader reads each field as its definition says (type, required),
+/// The one definition of every content kind: the loader reads each field through its definition (a typed
+/// <see cref="Field{T}"/>: type, required, allowed values),
 /// <c>check</c> reports unknown keys and suggests known ones from it, and the JSON Schemas
 /// (<see cref="ContentSchemas"/>) and the field tables in CONTRIBUTING.md are made from it. Each kind is defined,
 /// beside its reading and its own checks, in a file of its own under <c>Kinds/</c>.
@@ -85,7 +79,7 @@ public static partial class ContentKinds
     private static IReadOnlyList<ContentKind>? _all;
     private static FrozenDictionary<string, ContentKind>? _byFolder;
 
-    public static IReadOnlyList<ContentKind> All => _all ??= [Page, Essay, Commentary, Event, Source, Question, Term, Correction, Reading, Site];
+    public static IReadOnlyList<ContentKind> All => _all ??= [Page, Essay, Commentary, Event, Source, Question, Term, Correction, Reading, Identity];
 
     /// <summary>The kinds whose files the loader finds by folder, by that folder.</summary>
     internal static FrozenDictionary<string, ContentKind> ByFolder =>

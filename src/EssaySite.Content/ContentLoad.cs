@@ -4,6 +4,20 @@ namespace EssaySite.Content;
 internal sealed record ContentFile(FrontMatter Front, string Id, RenderedMarkdown Body)
 {
     public string Path => Front.Path;
+
+    /// <summary>The file as a page: what every kind of page has, which a kind adds its own fields to (<c>with { … }</c>).</summary>
+    public GuidePage Page(PageKind kind, string slug, string title, string summary, string url) => new()
+    {
+        Kind = kind,
+        Slug = slug,
+        Title = title,
+        Summary = summary,
+        Url = url,
+        SourcePath = Path,
+        Html = Body.Html,
+        Text = Body.Text,
+        HeadingIds = Body.HeadingIds,
+    };
 }
 
 /// <summary>
@@ -26,8 +40,8 @@ internal sealed class ContentLoad(ProblemList problems, MarkdownRenderer rendere
     /// <summary>The text files the pages named and were read (the essay as received), by their path in the folder; part of the version.</summary>
     public List<(string Name, byte[] Bytes)> TextFiles { get; } = [];
 
-    public Dictionary<string, SitePage> Pages { get; } = new(StringComparer.Ordinal);
-    public List<SitePage> Commentary { get; } = [];
+    public Dictionary<string, GuidePage> Pages { get; } = new(StringComparer.Ordinal);
+    public List<GuidePage> Commentary { get; } = [];
     public List<TimelineEvent> Events { get; } = [];
     public List<Source> Sources { get; } = [];
     public List<Question> Questions { get; } = [];
@@ -45,62 +59,27 @@ internal sealed class ContentLoad(ProblemList problems, MarkdownRenderer rendere
     public void AddLinks(string pageUrl, string path, IEnumerable<SiteLink> links) =>
         Links.AddRange(links.Select(l => (pageUrl, path, l)));
 
-    public List<int> Paragraphs(FrontMatter fm, string key)
+    /// <summary>The value of one of the file's fields, read as its definition says.</summary>
+    public T Read<T>(FrontMatter fm, Field<T> field) => field.Read(this, fm);
+
+    public List<int> Paragraphs(FrontMatter fm, Field field)
     {
-        var list = fm.IntList(key);
+        var list = fm.IntList(field.Name);
         ParagraphRefs.AddRange(list.Select(p => (p.Value, fm.Path, p.Line)));
         return [.. list.Select(p => p.Value).Distinct().Order()];
     }
 
-    public List<string> SourceRefs(FrontMatter fm, string key) => Ids(fm, key, SourceRefList);
-
-    public List<string> EventRefs(FrontMatter fm, string key) => Ids(fm, key, EventRefList);
-
-    public List<string> QuestionRefs(FrontMatter fm, string key) => Ids(fm, key, QuestionRefList);
-
-    /// <summary>An http(s) address from the front matter, as <see cref="CitedAddresses"/> asks; each fault is a problem on its line.</summary>
-    public string? WebAddress(FrontMatter fm, string key, bool keepIfInvalid)
+    /// <summary>Ids named by a field, each kept with its line for <see cref="ContentReferences"/> to find among the kind they refer to.</summary>
+    public List<string> Ids(FrontMatter fm, Field field)
     {
-        var url = fm.Text(key);
-        if (url is null)
+        var sink = field.RefersTo switch
         {
-            return null;
-        }
-
-        if (!(MarkdownRenderer.IsAllowedUrl(url) && url.StartsWith("http", StringComparison.Ordinal)))
-        {
-            Problems.Add(fm.Path, fm.LineOf(key), $"{key} must be an http(s) address, not '{url}'");
-            return keepIfInvalid ? url : null;
-        }
-
-        if (CitedAddresses.Problem(url) is { } problem)
-        {
-            Problems.Add(fm.Path, fm.LineOf(key), problem);
-        }
-
-        return url;
-    }
-
-    /// <summary>The fields a file says could not be confirmed, each one checked against those the kind has.</summary>
-    public HashSet<string> Unconfirmed(FrontMatter fm, string[] fields)
-    {
-        var unconfirmed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (field, line) in fm.List("unconfirmed"))
-        {
-            if (!fields.Contains(field))
-            {
-                Problems.Add(fm.Path, line, $"'unconfirmed' lists '{field}', which is not one of {string.Join(", ", fields)}");
-            }
-
-            unconfirmed.Add(field);
-        }
-
-        return unconfirmed;
-    }
-
-    private static List<string> Ids(FrontMatter fm, string key, List<(string, string, int)> sink)
-    {
-        var list = fm.List(key);
+            "source" => SourceRefList,
+            "event" => EventRefList,
+            "question" => QuestionRefList,
+            _ => throw new InvalidOperationException($"'{field.Name}' refers to '{field.RefersTo}', whose ids nothing checks"),
+        };
+        var list = fm.List(field.Name);
         sink.AddRange(list.Select(i => (i.Value, fm.Path, i.Line)));
         return [.. list.Select(i => i.Value).Distinct()];
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using EssaySite.Content.Text;
 
 namespace EssaySite.Content;
 
@@ -41,7 +42,7 @@ internal static class ContentReferences
     }
 
     /// <summary>The eras of events and the groups of questions must be sections of the page that lists them.</summary>
-    public static void CheckSections(ProblemList problems, List<(string Id, string Path, int Line)> used, SitePage? page, string what, string slug)
+    public static void CheckSections(ProblemList problems, List<(string Id, string Path, int Line)> used, GuidePage? page, string what, string slug)
     {
         if (used.Count == 0)
         {
@@ -65,12 +66,12 @@ internal static class ContentReferences
     // Every site link in the content must name a page that exists and, if it has a fragment, an element on it.
     public static void CheckLinks(
         ContentLoad load,
-        FrozenDictionary<string, SitePage> pages,
+        FrozenDictionary<string, GuidePage> pages,
         FrozenDictionary<string, TimelineEvent> events,
         FrozenDictionary<string, Source> sources,
         List<Question> questions,
         List<GlossaryTerm> terms,
-        List<SitePage> commentary,
+        List<GuidePage> commentary,
         int paragraphCount)
     {
         var anchors = pages.Values.Concat(commentary).ToDictionary(p => p.Url, p => new HashSet<string>(p.HeadingIds), StringComparer.Ordinal);
@@ -79,13 +80,13 @@ internal static class ContentReferences
             anchors[own] = [];
         }
 
-        anchors.GetValueOrDefault("/glossary")?.UnionWith(terms.Select(t => t.Id));
-        anchors.GetValueOrDefault("/corrections")?.UnionWith(load.Corrections.Select(c => c.Id));
+        anchors.GetValueOrDefault(Routes.Glossary)?.UnionWith(terms.Select(t => t.Id));
+        anchors.GetValueOrDefault(Routes.Page(ContentKinds.CorrectionsSlug))?.UnionWith(load.Corrections.Select(c => c.Id));
 
-        anchors.GetValueOrDefault("/essay")?.UnionWith(Enumerable.Range(1, paragraphCount).Select(n => $"p{n}"));
-        anchors.GetValueOrDefault("/timeline")?.UnionWith(events.Keys.Concat(pages.GetValueOrDefault("timeline")?.Sections.Select(s => s.Id) ?? []));
-        anchors.GetValueOrDefault("/sources")?.UnionWith(sources.Keys);
-        anchors.GetValueOrDefault("/questions")?.UnionWith(questions.Select(q => q.Id).Concat(pages.GetValueOrDefault("questions")?.Sections.Select(s => s.Id) ?? []));
+        anchors.GetValueOrDefault(Routes.Essay)?.UnionWith(Enumerable.Range(1, paragraphCount).Select(Routes.ParagraphId));
+        anchors.GetValueOrDefault(Routes.Timeline())?.UnionWith(events.Keys.Concat(pages.GetValueOrDefault("timeline")?.Sections.Select(s => s.Id) ?? []));
+        anchors.GetValueOrDefault(Routes.Sources)?.UnionWith(sources.Keys);
+        anchors.GetValueOrDefault(Routes.Questions)?.UnionWith(questions.Select(q => q.Id).Concat(pages.GetValueOrDefault("questions")?.Sections.Select(s => s.Id) ?? []));
 
         foreach (var (pageUrl, path, link) in load.Links)
         {
@@ -114,7 +115,7 @@ internal static class ContentReferences
             }
             else if (!string.IsNullOrEmpty(fragment) && !ids.Contains(fragment))
             {
-                var hint = target == "/essay" && fragment.StartsWith('p') && fragment[1..].All(char.IsAsciiDigit)
+                var hint = target == Routes.Essay && fragment.StartsWith('p') && fragment[1..].All(char.IsAsciiDigit)
                     ? $" (the essay has p1 to p{paragraphCount})"
                     : EditDistance.Hint(fragment, ids);
                 load.Problems.Add(path, link.Line, $"link to a fragment that does not exist: '{link.Url}'{hint}");
@@ -130,7 +131,7 @@ internal sealed class Backlinks(
     IReadOnlyList<Source> sources,
     IReadOnlyList<Question> questions,
     IReadOnlyList<GlossaryTerm> terms,
-    IReadOnlyList<SitePage> commentary)
+    IReadOnlyList<GuidePage> commentary)
 {
     public FrozenDictionary<int, ParagraphReferences> Paragraphs { get; } = Enumerable.Range(1, paragraphCount).ToFrozenDictionary(
         n => n,
@@ -154,8 +155,8 @@ internal sealed class Backlinks(
         e => (IReadOnlyList<Question>)[.. questions.Where(q => q.Events.Contains(e.Id))],
         StringComparer.Ordinal);
 
-    public FrozenDictionary<string, IReadOnlyList<SitePage>> EventCommentary { get; } = events.ToFrozenDictionary(
+    public FrozenDictionary<string, IReadOnlyList<GuidePage>> EventCommentary { get; } = events.ToFrozenDictionary(
         e => e.Id,
-        e => (IReadOnlyList<SitePage>)[.. commentary.Where(c => c.Events.Contains(e.Id))],
+        e => (IReadOnlyList<GuidePage>)[.. commentary.Where(c => c.Events.Contains(e.Id))],
         StringComparer.Ordinal);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using EssaySite.Search;
+using EssaySite.Content.Search;
 
 namespace EssaySite.Content;
 
@@ -15,9 +15,9 @@ public sealed class ContentSnapshot
 
     public ContentSnapshot()
     {
-        _searchDocuments = new(() => SearchIndex.DocumentsOf(this));
-        _searchVariants = new(() => SearchIndex.VariantsOf(this));
-        _search = new(() => SearchIndex.Build(this));
+        _searchDocuments = new(() => GuideSearch.DocumentsOf(this));
+        _searchVariants = new(() => GuideSearch.VariantsOf(this));
+        _search = new(() => SearchIndex.Build(SearchDocuments, SearchVariants));
     }
 
     /// <summary>
@@ -39,10 +39,10 @@ public sealed class ContentSnapshot
 
     /// <summary>The site's name, tagline, description, language and repository (content/site.yml).</summary>
     public required SiteIdentity Identity { get; init; }
-    public required FrozenDictionary<string, SitePage> Pages { get; init; }
+    public required FrozenDictionary<string, GuidePage> Pages { get; init; }
 
     /// <summary>Essay first, then the guide pages, by their front matter <c>order</c>.</summary>
-    public required IReadOnlyList<SitePage> ReadingOrder { get; init; }
+    public required IReadOnlyList<GuidePage> ReadingOrder { get; init; }
     public required IReadOnlyList<TimelineEvent> Events { get; init; }
     public required FrozenDictionary<string, TimelineEvent> EventsById { get; init; }
     public required IReadOnlyList<Source> Sources { get; init; }
@@ -54,7 +54,7 @@ public sealed class ContentSnapshot
     public required IReadOnlyList<GlossaryTerm> Terms { get; init; }
 
     /// <summary>Commentary pages, newest first.</summary>
-    public required IReadOnlyList<SitePage> Commentary { get; init; }
+    public required IReadOnlyList<GuidePage> Commentary { get; init; }
 
     /// <summary>Corrections made to the guide, newest first.</summary>
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
@@ -63,14 +63,14 @@ public sealed class ContentSnapshot
     public required FrozenDictionary<string, IReadOnlyList<Question>> EventQuestions { get; init; }
 
     /// <summary>The commentary pages that name each timeline event, newest first.</summary>
-    public FrozenDictionary<string, IReadOnlyList<SitePage>> EventCommentary { get; init; } = FrozenDictionary<string, IReadOnlyList<SitePage>>.Empty;
+    public FrozenDictionary<string, IReadOnlyList<GuidePage>> EventCommentary { get; init; } = FrozenDictionary<string, IReadOnlyList<GuidePage>>.Empty;
 
     /// <summary>A short hash of every content file, shown so a reader can tell whether the text changed.</summary>
     public required string Version { get; init; }
 
     public DateTimeOffset LoadedAt { get; init; } = DateTimeOffset.UtcNow;
 
-    public SitePage? Page(string slug) => Pages.GetValueOrDefault(slug);
+    public GuidePage? Page(string slug) => Pages.GetValueOrDefault(slug);
 
     public ParagraphReferences RefsFor(int paragraph) => ParagraphRefs.GetValueOrDefault(paragraph, ParagraphReferences.None);
 
@@ -100,7 +100,7 @@ public sealed class ContentSnapshot
     }
 
     /// <summary>The reading-order neighbours of a page, for previous/next links.</summary>
-    public (SitePage? Previous, SitePage? Next) Neighbours(string slug)
+    public (GuidePage? Previous, GuidePage? Next) Neighbours(string slug)
     {
         for (var i = 0; i < ReadingOrder.Count; i++)
         {

@@ -175,7 +175,7 @@ public static class EssayMarkup
                 var rest = node.Data[(at + form.Length)..];
                 var link = document.CreateElement("a");
                 link.SetAttribute("class", "gloss");
-                link.SetAttribute("href", "/glossary#" + term.Id);
+                link.SetAttribute("href", Routes.Term(term.Id));
                 link.SetAttribute("aria-describedby", DefinitionId(term));
                 link.TextContent = form;
                 node.Data = node.Data[..at];

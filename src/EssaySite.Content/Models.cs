@@ -20,7 +20,7 @@ public sealed record SiteIdentity(string Name, string Tagline, string Descriptio
 public sealed record Section(string Id, string Title);
 
 /// <summary>Any page made from one Markdown file.</summary>
-public sealed record SitePage
+public sealed record GuidePage
 {
     public required PageKind Kind { get; init; }
     public required string Slug { get; init; }
@@ -49,7 +49,7 @@ public sealed record SitePage
 
 public sealed record EssayParagraph(int Number, string Html, string Text, bool IsQuote)
 {
-    public string Id => $"p{Number}";
+    public string Id => Routes.ParagraphId(Number);
 
     /// <summary>The paragraph as the essay page shows it: <see cref="Html"/> with each sentence in a span with its anchor, and glossary links (<see cref="EssayMarkup"/>).</summary>
     public string ReadingHtml { get; init; } = "";
@@ -59,7 +59,7 @@ public sealed record EssayParagraph(int Number, string Html, string Text, bool I
 }
 
 public sealed record Essay(
-    SitePage Page,
+    GuidePage Page,
     string Author,
     DateOnly Written,
     DateOnly Published,
@@ -143,7 +143,7 @@ public sealed record Source(
 /// </summary>
 public sealed record ReadingSection(string Id, int Order, int Number, string Title, IReadOnlyList<int> Paragraphs, IReadOnlyList<string> Questions, string Html, string SourcePath)
 {
-    public string Url => $"/read/{Number}";
+    public string Url => Routes.Read(Number);
 }
 
 public sealed record Question(
@@ -184,7 +184,7 @@ public sealed record ParagraphReferences(
     IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<Source> Sources,
     IReadOnlyList<Question> Questions,
-    IReadOnlyList<SitePage> Commentary)
+    IReadOnlyList<GuidePage> Commentary)
 {
     public static readonly ParagraphReferences None = new([], [], [], []);
 

@@ -1,53 +1,30 @@
+using EssaySite.Book;
 using EssaySite.Commands;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Edition;
+using EssaySite.Feeds;
+using EssaySite.Health;
+using EssaySite.Hosting;
+using EssaySite.Offline;
+using EssaySite.Preview;
+using EssaySite.Search;
+using EssaySite.Startup;
+using EssaySite.Teaching;
+using Microsoft.Extensions.Options;
 using Serilog;
 
-// Two-stage Serilog start: a bootstrap logger covers start-up, then the configured one takes over.
+// Two-stage Serilog start: a bootstrap logger covers start-up, then the configured one takes over (SiteLogging).
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
-
-if (args is ["healthcheck", ..])
-{
-    return await Health.ProbeAsync(args);
-}
-
-MarkdownRenderer.StartMaking();
 try
 {
-    if (args is ["export", ..])
+    if (await CommandLine.RunAsync(args, Program.UseEssaySite) is { } exitCode)
     {
-        return await EssaySite.Export.StaticExport.RunAsync(args, Console.Out, Console.Error);
-    }
-
-    if (args is ["serve", ..])
-    {
-        return await EssaySite.Export.ExportPreview.RunAsync(args, Console.Out, Console.Error);
+        return exitCode;
     }
 
     var builder = SiteSetup.CreateBuilder(args);
     builder.AddEssaySite();
-
-    if (args is ["check", ..])
-    {
-        return ContentCheck.Run(builder.Configuration, Console.Out);
-    }
-
-    if (args is ["schemas", var folder])
-    {
-        foreach (var written in ContentSchemas.Write(folder))
-        {
-            Console.WriteLine(written);
-        }
-
-        return 0;
-    }
-
-    if (args is ["report", ..])
-    {
-        return await ChangeReportCommand.RunAsync(builder.Configuration, args, Console.Out, Console.Error);
-    }
-
-    await using var app = await builder.StartEssaySiteAsync();
+    await using var app = await builder.StartEssaySiteAsync(Program.UseEssaySite);
     await app.WaitForShutdownAsync();
     return 0;
 }
@@ -79,4 +56,42 @@ finally
 {
     Log.CloseAndFlush();
     BufferedConsole.Flush();
+}
+
+public partial class Program
+{
+    /// <summary>The request pipeline, in the order a request meets it, then the endpoints. The server and the export both run it.</summary>
+    public static void UseEssaySite(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+        app.UseForwardedHeaders(); // From Site:TrustedProxies only (SubPath.AddForwardedHeaders).
+        app.UsePublicOrigin(options, app.Logger);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(Routes.Error);
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLog(quietPath: HealthEndpoints.Path); // Outside the method filter: a 405 is logged like any answer.
+        app.UseMiddleware<HostCheck>();
+        app.UseMiddleware<MethodFilter>();
+        app.UseLivePreview(HealthEndpoints.Path);
+        app.UseFirstLoad(HealthEndpoints.Path);
+        app.UseEdition(pages => pages
+            .UseStatusCodePagesWithReExecute(Routes.NotFound)
+            .UseResponseCompression()
+            .UseRouting()
+            // Razor Pages registers these two, and a WebApplication not given them itself puts them at the very
+            // front, where every answer of the edition would pass through them. The site has no sign-in.
+            .UseAuthentication()
+            .UseAuthorization());
+
+        app.MapRazorPages();
+        app.MapSyndication();
+        app.MapBrowserIndex();
+        app.MapHealth();
+        app.MapTeaching();
+        app.MapEBook();
+        app.MapServiceWorker();
+    }
 }

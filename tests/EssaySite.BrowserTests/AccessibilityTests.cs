@@ -9,7 +9,7 @@ namespace EssaySite.BrowserTests;
 /// loaded once and scanned again after its width or colour scheme is switched in place (<see cref="AxeInEveryVariantAsync"/>).
 /// </summary>
 [Collection(AccessibilityTestGroup.Name)]
-public sealed class AccessibilityTests(BrowserFixture site)
+public sealed class AccessibilityTests(RealContentServer site)
 {
     /// <summary>Every page (<see cref="SitePages.All"/>): each kind of fixed page and the request-dependent ones.</summary>
     public static readonly string[] AllPages = [.. SitePages.All];

@@ -8,7 +8,7 @@ namespace EssaySite.BrowserTests;
 /// links and the worksheet come before the reading, and "Copy link" is on the first screen.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class AssignmentPageOrderTests(BrowserFixture site)
+public sealed class AssignmentPageOrderTests(RealContentServer host)
 {
     [Theory]
     [InlineData(1280, 800)]
@@ -16,13 +16,13 @@ public sealed class AssignmentPageOrderTests(BrowserFixture site)
     public async Task TheLinkCopyQrShareAndWorksheet_ComeBeforeTheReading(int width, int height)
     {
         var code = new Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2], Due = new DateOnly(2027, 3, 1) }.Encode();
-        var page = await site.NewPageAsync(width, height);
+        var page = await host.NewPageAsync(width, height);
         await page.GotoAsync("/assign/" + code);
 
         var reading = await TopAsync(page.GetByRole(AriaRole.Heading, new() { Name = "Read", Exact = true }));
         var tools = new Dictionary<string, ILocator>
         {
-            ["the address"] = page.GetByRole(AriaRole.Link, new() { Name = site.BaseUrl + "/assign/" + code, Exact = true }),
+            ["the address"] = page.GetByRole(AriaRole.Link, new() { Name = host.BaseUrl + "/assign/" + code, Exact = true }),
             ["Copy link"] = page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }),
             ["the QR code"] = page.GetByRole(AriaRole.Img, new() { Name = "QR code of this assignment’s address" }).First,
             ["Google Classroom"] = page.GetByRole(AriaRole.Link, new() { Name = "Google Classroom" }),

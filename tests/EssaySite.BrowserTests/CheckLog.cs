@@ -12,11 +12,11 @@ public static class CheckLog
 
     public static bool Enabled => !string.IsNullOrEmpty(Target);
 
-    public static void Record(ISiteUnderTest site, string kind, string url, int width, string scheme, params IEnumerable<string> what) =>
+    public static void Record(IHostUnderTest site, string kind, string url, int width, string scheme, params IEnumerable<string> what) =>
         Record(kind, NameOf(site), url, width, scheme, what);
 
     /// <summary>"server" or "export", with " (fixture guide)" for the copies of the fixture guide.</summary>
-    public static string NameOf(ISiteUnderTest site) =>
+    public static string NameOf(IHostUnderTest site) =>
         (site.IsStaticExport ? "export" : "server") + (site.ContentRoot == TestContent.FixtureGuide ? " (fixture guide)" : "");
 
     public static void Record(string kind, string copy, string url, int width, string scheme, IEnumerable<string> what)
@@ -34,7 +34,7 @@ public static class CheckLog
     }
 
     /// <summary>Which copy of the site an address belongs to (<see cref="NameOf"/>).</summary>
-    public static string CopyOf(string baseUrl) => SiteCopies.Find(baseUrl) is { } copy ? NameOf(copy) : "unknown";
+    public static string CopyOf(string baseUrl) => CopiesUnderTest.Find(baseUrl) is { } copy ? NameOf(copy) : "unknown";
 
     /// <summary>Every rule one axe run ran, whatever it found.</summary>
     public static IEnumerable<string> RulesRun(Deque.AxeCore.Commons.AxeResult result) =>

@@ -11,7 +11,7 @@ namespace EssaySite.BrowserTests;
 /// Language project's own APA, MLA and Chicago styles agrees with the citations the site writes itself.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class CitationFileTests(BrowserFixture site)
+public sealed class CitationFileTests(RealContentServer host)
 {
     public static TheoryData<string, string, int?> Files => new()
     {
@@ -67,7 +67,7 @@ public sealed class CitationFileTests(BrowserFixture site)
         var parts = Regex.Match(csl, pattern);
         Assert.True(parts.Success, $"The {style} rendering did not have the expected shape: {csl}");
 
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/essay");
         var ours = (await page.Locator($"h3:text-is('The essay as reproduced here') + dl dt:text-is('{label}') + dd").InnerTextAsync()).Trim();
         await page.Context.CloseAsync();
@@ -85,7 +85,7 @@ public sealed class CitationFileTests(BrowserFixture site)
         }
     }
 
-    private string Url(string path) => site.BaseUrl + path;
+    private string Url(string path) => host.BaseUrl + path;
 
     private static string FilePath(string extension, int? paragraph) => paragraph is { } n ? $"/essay/cite/{n}.{extension}" : $"/essay/cite.{extension}";
 
@@ -101,7 +101,7 @@ public sealed class CitationFileTests(BrowserFixture site)
 
     private async Task<JsonElement> ReadAsync(string[] job)
     {
-        var readings = await Readings.GetOrAdd(site.BaseUrl, _ => new(ReadEveryFileAsync)).Value;
+        var readings = await Readings.GetOrAdd(host.BaseUrl, _ => new(ReadEveryFileAsync)).Value;
         var result = readings[string.Join(' ', job)];
         if (result.ValueKind == JsonValueKind.Object && result.TryGetProperty("error", out var error))
         {
@@ -133,7 +133,7 @@ public sealed class CitationFileTests(BrowserFixture site)
     /// <summary>The essay page's Highwire tags, which reference managers' browser buttons read: the files must say the same.</summary>
     private async Task<Tags> TheEssaysOwnCitationTagsAsync()
     {
-        var page = await site.NewPageAsync(javaScript: false);
+        var page = await host.NewPageAsync(javaScript: false);
         await page.GotoAsync("/essay");
         async Task<string> Meta(string name) => await page.Locator($"meta[name='{name}']").GetAttributeAsync("content") ?? throw new InvalidOperationException($"no {name}");
         var updated = await page.Locator(".page-meta time").GetAttributeAsync("datetime") ?? throw new InvalidOperationException("no Last updated date");

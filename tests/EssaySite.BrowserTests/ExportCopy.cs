@@ -9,7 +9,7 @@ namespace EssaySite.BrowserTests;
 /// A content folder exported with <c>export --base-path /reading/</c> into a temporary folder and served by a plain
 /// nginx (Debian's package) as static files under /reading/.
 /// </summary>
-public sealed class ExportCopy(string contentRoot, IBrowser browser) : ISiteUnderTest, IAsyncDisposable
+public sealed class ExportCopy(string contentRoot, IBrowser browser) : IHostUnderTest, IAsyncDisposable
 {
     public const string BasePath = "/reading";
 
@@ -35,7 +35,7 @@ public sealed class ExportCopy(string contentRoot, IBrowser browser) : ISiteUnde
         using (var output = new StringWriter())
         using (var errors = new StringWriter())
         {
-            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/", "--Site:ContentPath=" + ContentRoot], output, errors);
+            var exit = await StaticExport.RunAsync(["export", Folder, "--base-path", BasePath + "/", "--base-url", BaseUrl + "/", "--Site:ContentPath=" + ContentRoot], output, errors, Program.UseEssaySite);
             if (exit != 0)
             {
                 throw new InvalidOperationException($"export failed ({exit}): {errors}");

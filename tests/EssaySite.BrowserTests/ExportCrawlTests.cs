@@ -5,7 +5,7 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>The static export as a static host serves it: every link and fragment leads somewhere.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class ExportCrawlTests(ExportFixture site)
+public sealed class ExportCrawlTests(RealContentExport host)
 {
     private static readonly string[] LinkAttributes = ["href", "src", "action", "data-index-url"];
 
@@ -14,7 +14,7 @@ public sealed class ExportCrawlTests(ExportFixture site)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var parser = new HtmlParser();
-        var root = new Uri(site.BaseUrl + "/");
+        var root = new Uri(host.BaseUrl + "/");
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var fragments = new List<(string From, Uri Target)>();
         var queue = new Queue<(Uri Url, string From)>([(root, "start")]);
@@ -79,7 +79,7 @@ public sealed class ExportCrawlTests(ExportFixture site)
     public async Task MissingAddress_GetsTheExportedNotFoundPage()
     {
         using var client = new HttpClient();
-        using var response = await client.GetAsync(new Uri(site.BaseUrl + "/assign/AQEAAA"));
+        using var response = await client.GetAsync(new Uri(host.BaseUrl + "/assign/AQEAAA"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("<h1>Page not found</h1>", body, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace EssaySite.BrowserTests;
 /// server's policy (Trusted Types included) and nothing breaks it, and each kind of file has the server's headers.
 /// </summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class ExportHeadersTests(ExportFixture site)
+public sealed class ExportHeadersTests(RealContentExport host)
 {
     // Describe one answer (or nginx's connection), not a kind of file.
     private static readonly HashSet<string> PerAnswer = new(StringComparer.OrdinalIgnoreCase)
@@ -22,12 +22,12 @@ public sealed class ExportHeadersTests(ExportFixture site)
     [Fact]
     public async Task EveryExportedPage_CarriesThePolicy_AndRunsWithNoCspOrTrustedTypesViolation()
     {
-        var sitemap = XDocument.Load(Path.Combine(site.Folder, "sitemap.xml"));
+        var sitemap = XDocument.Load(Path.Combine(host.Folder, "sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var pages = sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).Append(ExportFixture.BasePath + "/no-such-page").ToList();
-        Assert.Contains(ExportFixture.BasePath + "/essay", pages);
+        var pages = sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).Append(RealContentExport.BasePath + "/no-such-page").ToList();
+        Assert.Contains(RealContentExport.BasePath + "/essay", pages);
 
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         var console = new List<string>();
         var unprotected = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") { console.Add($"{page.Url}: {m.Text}"); } };
@@ -43,7 +43,7 @@ public sealed class ExportHeadersTests(ExportFixture site)
         var violations = new List<string>();
         foreach (var path in pages)
         {
-            await page.GotoAsync(site.BaseUrl[..^ExportFixture.BasePath.Length] + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.GotoAsync(host.BaseUrl[..^RealContentExport.BasePath.Length] + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
             // What the scripts do on first use: open a paragraph's references, copy a citation.
             if (await page.Locator("details.refs > summary").CountAsync() > 0)
             {
@@ -70,25 +70,25 @@ public sealed class ExportHeadersTests(ExportFixture site)
     public async Task EachKindOfExportedFile_HasTheServersHeaders()
     {
         using var nginx = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        await using var factory = new ExportedSiteServer(site.BaseUrl + "/");
+        await using var factory = new ExportedFilesServer(host.BaseUrl + "/");
         var server = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var essay = new HtmlParser().ParseDocument(await nginx.GetStringAsync(new Uri(site.BaseUrl + "/essay")));
+        var essay = new HtmlParser().ParseDocument(await nginx.GetStringAsync(new Uri(host.BaseUrl + "/essay")));
         string Attribute(string selector, string name) => essay.QuerySelector(selector)?.GetAttribute(name) ?? throw new InvalidOperationException($"the essay has no {selector}");
         var kinds = new (string Kind, string Path, int Status)[]
         {
-            ("page", ExportFixture.BasePath + "/essay", 200),
+            ("page", RealContentExport.BasePath + "/essay", 200),
             ("script", Attribute("script[src*='/js/site.js']", "src"), 200),
             ("stylesheet", Attribute("link[rel=stylesheet][href*='/css/site.css']", "href"), 200),
             ("image", Attribute("link[rel=icon]", "href"), 200),
             ("share image", new Uri(Attribute("meta[property='og:image']", "content")).AbsolutePath, 200),
-            ("e-book", ExportFixture.BasePath + "/essay.epub", 200),
-            ("404", ExportFixture.BasePath + "/no-such-page", 404),
+            ("e-book", RealContentExport.BasePath + "/essay.epub", 200),
+            ("404", RealContentExport.BasePath + "/no-such-page", 404),
         };
 
         foreach (var (kind, path, status) in kinds)
         {
             var fromServer = await HeadersAsync(server, new Uri(path, UriKind.Relative), status);
-            var fromNginx = await HeadersAsync(nginx, new Uri(site.BaseUrl[..^ExportFixture.BasePath.Length] + path), status);
+            var fromNginx = await HeadersAsync(nginx, new Uri(host.BaseUrl[..^RealContentExport.BasePath.Length] + path), status);
             Assert.True(fromServer.ContainsKey("Content-Security-Policy"), $"{kind}: the server sent no policy");
             Assert.True(fromServer.SequenceEqual(fromNginx), $"{kind} ({path}):\nserver:\n{string.Join('\n', fromServer)}\nnginx:\n{string.Join('\n', fromNginx)}");
         }
@@ -111,14 +111,14 @@ public sealed class ExportHeadersTests(ExportFixture site)
     }
 
     /// <summary>The server in memory, with the settings the fixture exported with: the same content, sub-path and public address.</summary>
-    private sealed class ExportedSiteServer(string baseUrl) : WebApplicationFactory<Program>
+    private sealed class ExportedFilesServer(string baseUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Serilog:PreserveStaticLogger", "true");
             builder.UseSetting("Site:StaticExport", "true");
-            builder.UseSetting("Site:BasePath", ExportFixture.BasePath);
+            builder.UseSetting("Site:BasePath", RealContentExport.BasePath);
             builder.UseSetting("Site:BaseUrl", baseUrl);
         }
     }

@@ -1,3 +1,4 @@
+using EssaySite.Content;
 using Microsoft.Playwright;
 
 namespace EssaySite.BrowserTests;
@@ -9,7 +10,7 @@ namespace EssaySite.BrowserTests;
 /// </summary>
 public static class FirstVisit
 {
-    private static readonly string[] Pages = ["/", "/essay", "/glossary", "/timeline"];
+    private static readonly string[] Pages = [Routes.Home, Routes.Essay, Routes.Glossary, Routes.Timeline()];
 
     /// <summary>What differs on each page between a first visit with JavaScript and one without it, one line each.</summary>
     public static async Task<List<string>> ProblemsAsync(IBrowser browser, string baseUrl)

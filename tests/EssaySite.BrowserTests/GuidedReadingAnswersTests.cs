@@ -5,7 +5,7 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>The guided reading with script: answers under each question, Next once answered or Skip, the summary, Copy all; answers never leave the browser.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class GuidedReadingAnswersTests(BrowserFixture site)
+public sealed class GuidedReadingAnswersTests(RealContentServer host)
 {
     private const string Answer = "Because the strike came first and the reasons after, zebra-417.";
     private const string Name = "Ada Student";
@@ -13,9 +13,9 @@ public sealed class GuidedReadingAnswersTests(BrowserFixture site)
     [Fact]
     public async Task AStudentAnswersSkipsAndCopiesTheSummary_AndNoRequestCarriesTheirWords()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = site.BaseUrl,
+            BaseURL = host.BaseUrl,
             Permissions = ["clipboard-read", "clipboard-write"],
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
@@ -82,7 +82,7 @@ public sealed class GuidedReadingAnswersTests(BrowserFixture site)
     public async Task AnAssignmentsReading_KeepsItsAnswersApartFromTheGuides()
     {
         var code = new EssaySite.Teaching.Assignment { Paragraphs = [4, 5], Due = new DateOnly(2026, 12, 11) }.Encode();
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync($"/assign/{code}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Guided reading" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Start with section 1", Exact = false }).ClickAsync();
@@ -111,7 +111,7 @@ public sealed class GuidedReadingAnswersTests(BrowserFixture site)
     public async Task ASectionWithAnswerBoxes_AndTheSummary_HaveNoAxeViolations(int width, string scheme)
     {
         var code = new EssaySite.Teaching.Assignment { Paragraphs = [17, 18], Questions = [8], Note = "Read before Friday" }.Encode();
-        var problems = await AccessibilityTests.AxeProblemsAsync(site.Browser, site.BaseUrl,
+        var problems = await AccessibilityTests.AxeProblemsAsync(host.Browser, host.BaseUrl,
             ["/read/2", "/read/summary", $"/assign/{code}/read", $"/assign/{code}/read/1", $"/assign/{code}/read/summary"], width, scheme, waitForScripts: true);
         Assert.Empty(problems);
     }

@@ -4,17 +4,17 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>Nothing leaves the site, nothing needs JavaScript, nothing is heavy, nothing breaks the CSP.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class LightAndSafeTests(BrowserFixture site)
+public sealed class LightAndSafeTests(RealContentServer host)
 {
     [Fact]
     public async Task EveryRequestAPageMakes_StaysOnTheSitesOrigin_AndTheConsoleShowsNoCspViolation()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         var offsite = new List<string>();
         var console = new List<string>();
         page.Request += (_, r) =>
         {
-            if (!r.Url.StartsWith(site.BaseUrl + "/", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
+            if (!r.Url.StartsWith(host.BaseUrl + "/", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
             {
                 offsite.Add(r.Url);
             }
@@ -50,7 +50,7 @@ public sealed class LightAndSafeTests(BrowserFixture site)
     [Fact]
     public async Task TheEssay_IsCompleteWithJavaScriptOff()
     {
-        var page = await site.NewPageAsync(javaScript: false);
+        var page = await host.NewPageAsync(javaScript: false);
         await page.GotoAsync("/essay");
         Assert.Equal(30, await page.Locator(".essay-text .para").CountAsync());
         Assert.StartsWith("No War on Iran.", (await page.Locator("#p30 > p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class LightAndSafeTests(BrowserFixture site)
     [Fact]
     public async Task TheEssayPage_TransfersUnder60KbFirstAndUnder15KbOnARepeatVisit()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         var responses = new List<IResponse>();
         page.Response += (_, r) => responses.Add(r);
 
@@ -99,7 +99,7 @@ public sealed class LightAndSafeTests(BrowserFixture site)
     [Fact]
     public async Task TheServer_SendsNoServerHeader()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         var response = await page.GotoAsync("/essay");
         var headers = await response!.AllHeadersAsync();
         Assert.False(headers.ContainsKey("server"));

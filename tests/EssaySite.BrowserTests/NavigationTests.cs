@@ -5,18 +5,18 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>Navigation on the running site.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class NavigationTests(FixtureGuideServer site, BrowserFixture real) : NavigationSuite(site, real);
+public sealed class NavigationTests(FixtureGuideServer site, RealContentServer real) : NavigationSuite(site, real);
 
 /// <summary>The same navigation tests on the static export, served by nginx under /reading/.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class ExportNavigationTests(FixtureGuideExport site, ExportFixture real) : NavigationSuite(site, real);
+public sealed class ExportNavigationTests(FixtureGuideExport site, RealContentExport real) : NavigationSuite(site, real);
 
 /// <summary>
 /// What a reader does to get around, for any copy of the site: a running server or a static export. The ways around
 /// (header, reading order, permalinks, the phone menu, the panels) on the fixture guide (<paramref name="site"/>); every
 /// real page's heading and reflow, and the jumps that need a long page, on the real content (<paramref name="real"/>).
 /// </summary>
-public abstract partial class NavigationSuite(ISiteUnderTest site, ISiteUnderTest real)
+public abstract partial class NavigationSuite(IHostUnderTest site, IHostUnderTest real)
 {
     public static TheoryData<string> Pages() => SitePages.Data(SitePages.WithContent);
 

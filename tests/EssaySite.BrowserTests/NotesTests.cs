@@ -194,7 +194,7 @@ internal static class Notes
     public const string NoteText = "Compare the pamphlet's publication in the timeline.";
     public const string Secret = "zebra-marmalade-4417";
 
-    public static string QuoteLink(ISiteUnderTest site) =>
+    public static string QuoteLink(IHostUnderTest site) =>
         site.BaseUrl + ("/essay#" + Paragraph + ":~:text=" + ReadingToolsTests.Encode(QuoteText));
 
     public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl)

@@ -4,18 +4,18 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>Reading offline: after one visit the service worker keeps the essay, the guide and the packet.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class OfflineTests(BrowserFixture site)
+public sealed class OfflineTests(RealContentServer host)
 {
     [Fact]
-    public Task AfterOneVisit_TheEssayGuideAndPacket_OpenWithNoConnection() => Offline.ReadAfterOneVisitAsync(site.Browser, site.BaseUrl);
+    public Task AfterOneVisit_TheEssayGuideAndPacket_OpenWithNoConnection() => Offline.ReadAfterOneVisitAsync(host.Browser, host.BaseUrl);
 }
 
 /// <summary>The same on the static export, served by nginx under /reading/.</summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class OfflineOnTheExportTests(ExportFixture site)
+public sealed class OfflineOnTheExportTests(RealContentExport host)
 {
     [Fact]
-    public Task AfterOneVisit_TheEssayGuideAndPacket_OpenWithNoConnection_UnderASubPath() => Offline.ReadAfterOneVisitAsync(site.Browser, site.BaseUrl);
+    public Task AfterOneVisit_TheEssayGuideAndPacket_OpenWithNoConnection_UnderASubPath() => Offline.ReadAfterOneVisitAsync(host.Browser, host.BaseUrl);
 }
 
 internal static class Offline

@@ -9,7 +9,7 @@ namespace EssaySite.BrowserTests;
 /// fixture guide, except the quote link and reading aloud, which need an essay long enough to scroll through (the real one).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class ReadingToolsTests(FixtureGuideServer site, BrowserFixture real)
+public sealed class ReadingToolsTests(FixtureGuideServer site, RealContentServer real)
 {
     // Selects the words of a paragraph's text from the first occurrence of `from` to the end of `to`, across the sentence spans.
     internal const string SelectScript = """

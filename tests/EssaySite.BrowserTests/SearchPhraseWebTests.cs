@@ -7,16 +7,16 @@ namespace EssaySite.BrowserTests;
 /// only documents with its words in that order, the same results in the same order.
 /// </summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class SearchPhraseWebTests(ExportFixture site)
+public sealed class SearchPhraseWebTests(RealContentExport host)
 {
     [Fact]
     public async Task AQuotedPhrase_FindsWhatTheServerFinds_AndFewerThanItsLooseWords()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
 
         async Task<string[]> FoundAsync(string query)
         {
-            await page.GotoAsync(site.BaseUrl + "/search?q=" + Uri.EscapeDataString(query));
+            await page.GotoAsync(host.BaseUrl + "/search?q=" + Uri.EscapeDataString(query));
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).Not.ToHaveTextAsync("Searching…");
             return await page.Locator("ol.results > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         }

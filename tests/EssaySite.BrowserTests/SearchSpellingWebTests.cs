@@ -7,7 +7,7 @@ namespace EssaySite.BrowserTests;
 /// tests/EssaySite.Tests/glossary-misspellings.txt as the server's search does: the same results and the same offer.
 /// </summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class SearchSpellingWebTests(ExportFixture site)
+public sealed class SearchSpellingWebTests(RealContentExport host)
 {
     [Fact]
     public async Task EveryMisspellingInTheTable_FindsItsGlossaryEntry_AsTheServerDoes()
@@ -18,12 +18,12 @@ public sealed class SearchSpellingWebTests(ExportFixture site)
             .ToList();
         Assert.NotEmpty(table);
 
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         var problems = new List<string>();
         foreach (var row in table)
         {
             var (misspelling, entry) = (row[0], row[1]);
-            await page.GotoAsync(site.BaseUrl + "/search?q=" + Uri.EscapeDataString(misspelling));
+            await page.GotoAsync(host.BaseUrl + "/search?q=" + Uri.EscapeDataString(misspelling));
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).Not.ToHaveTextAsync("Searching…");
             var found = await page.Locator("ol.results > li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
             var expected = ServerSearch.Index.Search(misspelling).Select(hit => "/reading" + hit.Document.Url).ToArray();

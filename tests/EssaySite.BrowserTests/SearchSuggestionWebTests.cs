@@ -7,7 +7,7 @@ namespace EssaySite.BrowserTests;
 /// (search.js) as on the server: the same results, under "Showing results for …".
 /// </summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class SearchSuggestionWebTests(ExportFixture site)
+public sealed class SearchSuggestionWebTests(RealContentExport host)
 {
     [Fact]
     public async Task AMisspeltWordThatFindsNothing_ShowsTheResultsOfItsSuggestion_AsTheServerDoes()
@@ -16,8 +16,8 @@ public sealed class SearchSuggestionWebTests(ExportFixture site)
         Assert.Empty(ServerSearch.Index.Search(Misspelling));
         var suggestion = ServerSearch.Index.Suggest(Misspelling)!.Query;
 
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/search?q=" + Misspelling);
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl + "/search?q=" + Misspelling);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).Not.ToHaveTextAsync("Searching…");
         await Assertions.Expect(page.GetByText("Showing results for")).ToHaveTextAsync($"Nothing matches “{Misspelling}”. Showing results for {suggestion}.");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = suggestion, Exact = true }).First).ToBeVisibleAsync();

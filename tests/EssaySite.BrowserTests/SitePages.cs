@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 using EssaySite.Teaching;
 
 namespace EssaySite.BrowserTests;
@@ -15,11 +16,13 @@ public static partial class SitePages
     /// <summary>The real content, loaded as the server loads it.</summary>
     public static ContentSnapshot Content => TestContent.Load(TestContent.Real);
 
-    public static readonly string Assignment = "/assign/" + new Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode();
+    public static readonly string Assignment = Routes.Assignment(new Assignment { Paragraphs = [17, 18, 19], Questions = [1, 2, 3], Note = "Read before Friday" }.Encode());
+
+    public const string NoSuchPage = "/no-such-page";
 
     /// <summary>Addresses the fixed list cannot hold: a query, a decoded assignment, an address that is not there.</summary>
     public static readonly string[] RequestDependent =
-        ["/search?q=Soleimani", "/search?q=Mosaddegh", Assignment, Assignment + "/worksheet", "/no-such-page"];
+        [Routes.Search + "?q=Soleimani", Routes.Search + "?q=Mosaddegh", Assignment, Assignment + "/worksheet", NoSuchPage];
 
     /// <summary>The fixed addresses that are pages (not files such as /feed.xml), one of each kind (/essay/cite/1 for all thirty).</summary>
     public static IReadOnlyList<string> Fixed => [.. SiteRoutes.Fixed(Content)
@@ -30,7 +33,7 @@ public static partial class SitePages
     public static IReadOnlyList<string> All => [.. Fixed, .. RequestDependent];
 
     /// <summary>The pages that answer 200 with content of their own (not the not-found page, which has tests of its own).</summary>
-    public static IReadOnlyList<string> WithContent => [.. All.Where(path => path is not (SiteRoutes.NotFound or "/no-such-page"))];
+    public static IReadOnlyList<string> WithContent => [.. All.Where(path => path is not (Routes.NotFound or NoSuchPage))];
 
     /// <summary>
     /// The real content's headings, for the short set of checks on what the real pages say; a page not named here is
@@ -38,21 +41,21 @@ public static partial class SitePages
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Headings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["/"] = "There Is Only One Position",
-        ["/essay"] = "There Is Only One Position",
-        ["/timeline"] = "Timeline",
-        ["/sources"] = "Sources",
-        ["/questions"] = "Discussion questions",
-        ["/about"] = "About this site",
-        ["/glossary"] = "Glossary",
-        ["/perspectives"] = "Perspectives on the strike",
-        ["/commentary"] = "Commentary",
-        ["/commentary/what-happened-next"] = "What happened next",
-        ["/commentary/reading-an-opinion-essay"] = "Reading an opinion essay",
-        ["/search?q=Mosaddegh"] = "Search",
-        ["/packet"] = "Class packet: There Is Only One Position",
-        ["/assign"] = "Make an assignment",
-        ["/essay/cite/1"] = "Cite paragraph 1 of the essay",
+        [Routes.Home] = "There Is Only One Position",
+        [Routes.Essay] = "There Is Only One Position",
+        [Routes.Timeline()] = "Timeline",
+        [Routes.Sources] = "Sources",
+        [Routes.Questions] = "Discussion questions",
+        [Routes.Page("about")] = "About this site",
+        [Routes.Glossary] = "Glossary",
+        [Routes.Page("perspectives")] = "Perspectives on the strike",
+        [Routes.CommentaryIndex] = "Commentary",
+        [Routes.Commentary("what-happened-next")] = "What happened next",
+        [Routes.Commentary("reading-an-opinion-essay")] = "Reading an opinion essay",
+        [Routes.Search + "?q=Mosaddegh"] = "Search",
+        [Routes.Packet] = "Class packet: There Is Only One Position",
+        [Routes.Assign] = "Make an assignment",
+        [Routes.Cite(1)] = "Cite paragraph 1 of the essay",
         [Assignment] = "Assignment",
     };
 

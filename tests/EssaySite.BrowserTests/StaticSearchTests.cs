@@ -9,9 +9,9 @@ namespace EssaySite.BrowserTests;
 /// glossary names 'parliament' (with 'parliaments') and 'usurpation'; the accents and axe on the real export.
 /// </summary>
 [Collection(ExportTestGroup.Name)]
-public sealed class StaticSearchTests(FixtureGuideExport site, ExportFixture real)
+public sealed class StaticSearchTests(FixtureGuideExport site, RealContentExport real)
 {
-    private static async Task<(IPage Page, List<string> Problems)> NewExportPageAsync(ISiteUnderTest copy, bool javaScript = true)
+    private static async Task<(IPage Page, List<string> Problems)> NewExportPageAsync(IHostUnderTest copy, bool javaScript = true)
     {
         var page = await copy.NewPageAsync(javaScript: javaScript);
         var problems = new List<string>();
@@ -116,6 +116,6 @@ public sealed class StaticSearchTests(FixtureGuideExport site, ExportFixture rea
     }
 
     /// <summary>The result links the server's own search gives, from the same content, under the export's path.</summary>
-    private static string[] ServerResults(ISiteUnderTest copy, string query) =>
-        [.. copy.Content.Search.Search(query).Select(hit => ExportFixture.BasePath + hit.Document.Url)];
+    private static string[] ServerResults(IHostUnderTest copy, string query) =>
+        [.. copy.Content.Search.Search(query).Select(hit => RealContentExport.BasePath + hit.Document.Url)];
 }

@@ -7,14 +7,14 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>A teacher prints the packet, makes an assignment, projects its QR code and copies a citation.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class TeachingWebTests(BrowserFixture site)
+public sealed class TeachingWebTests(RealContentServer host)
 {
     private static readonly string[] PartHeadings = ["2. Timeline", "3. Sources", "4. Discussion questions"];
 
     [Fact]
     public async Task Packet_PrintsToAPdfWithTheEssayTimelineAndQuestions()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/packet");
         foreach (var part in new[] { "Timeline", "Sources" })
         {
@@ -57,7 +57,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task ThePrintedPacket_HeadsEveryPageWithTheEssaysTitle_AndPrintsTheAddressOfInternalLinks()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/packet");
         var title = (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())!.Trim();
         Assert.StartsWith("Class packet: ", title, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task TheDefaultPacket_PrintsOnAFewPages()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/packet");
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
         await page.Context.CloseAsync();
@@ -95,7 +95,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task PacketPrintStyles_UseSerifTextLetPartsFollowOnAndKeepHeadingsWithTheirText()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/packet");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         var style = await page.EvaluateAsync<Dictionary<string, string>>(@"() => {
@@ -126,7 +126,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [InlineData("/assign/ARgDAAAHARUJ3g5SZWFkIGNhcmVmdWxsefQQQA")]
     public async Task PrintedPagesThatShowTheEssay_KeepParagraphNumbersAndDropChrome(string url)
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync(url);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Assertions.Expect(page.Locator(".para .pnum").First).ToBeVisibleAsync();
@@ -144,7 +144,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task Teacher_TypesParagraphsWithTheWholeEssaySelected_AndGetsThoseParagraphs()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/assign");
         var some = page.GetByRole(AriaRole.Radio, new() { Name = "Some paragraphs" });
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { NameRegex = new("^The whole essay") })).ToBeCheckedAsync();
@@ -159,7 +159,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task AMistake_IsSummarisedAtTheTop_LinkedToItsField_AndNamedBesideIt()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/assign");
         await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") }).FillAsync("40");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the assignment link" }).ClickAsync();
@@ -178,7 +178,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task AnAssignment_CopiesItsLink_ShowsItsQrCodeLarge_AndPrintsWithoutTheProjectingCaption()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/assign?essay=all&q=1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
@@ -203,7 +203,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task TheCitePage_KeepsThePagesColumnAtDesktopWidth()
     {
-        var page = await site.NewPageAsync(width: 1440, height: 900);
+        var page = await host.NewPageAsync(width: 1440, height: 900);
         await page.GotoAsync("/essay/cite/17");
         var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).BoundingBoxAsync();
         var quote = await page.Locator("blockquote.cited-paragraph").BoundingBoxAsync();
@@ -217,7 +217,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task Teacher_AssignsParagraphs17To19AndThreeQuestions_WithoutJavaScript()
     {
-        var page = await site.NewPageAsync(javaScript: false);
+        var page = await host.NewPageAsync(javaScript: false);
         await page.GotoAsync("/assign");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Some paragraphs" }).CheckAsync();
         await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Paragraphs") }).FillAsync("17–19");
@@ -231,7 +231,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/assign/[A-Za-z0-9_-]+$"));
         var url = page.Url;
 
-        var other = await site.NewPageAsync(javaScript: false);
+        var other = await host.NewPageAsync(javaScript: false);
         var response = await other.GotoAsync(url);
         Assert.Equal(200, response!.Status);
         Assert.Equal(["17", "18", "19"], await other.Locator(".assigned-paragraphs .para").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.paragraph)"));
@@ -241,7 +241,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
         Assert.StartsWith("We could begin roughly five decades ago", (await other.Locator(".assigned-paragraphs .para").First.Locator("p").InnerTextAsync()).Trim(), StringComparison.Ordinal);
 
         await other.GetByRole(AriaRole.Link, new() { Name = "Question 6 in the guide" }).ClickAsync();
-        await other.ArriveAsync(site.BaseUrl + "/questions#q06");
+        await other.ArriveAsync(host.BaseUrl + "/questions#q06");
         await page.Context.CloseAsync();
         await other.Context.CloseAsync();
     }
@@ -251,7 +251,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
     {
         var code = new EssaySite.Teaching.Assignment { Paragraphs = [17, 18, 19], Questions = [1, 4, 7], Timeline = true }.Encode();
         // The CSP rightly forbids the injected decoder; only this test's context bypasses it.
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, BypassCSP = true });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, BypassCSP = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/assign/{code}");
         var image = page.Locator(".qr img");
@@ -272,7 +272,7 @@ public sealed class TeachingWebTests(BrowserFixture site)
             return result ? result.data : null;
         }");
 
-        Assert.Equal($"{site.BaseUrl}/assign/{code}", decoded);
+        Assert.Equal($"{host.BaseUrl}/assign/{code}", decoded);
         Assert.Equal(decoded, page.Url);
         await context.CloseAsync();
     }
@@ -280,13 +280,13 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task Citations_AreSelectableWithoutJavaScript_AndCopyWithIt()
     {
-        var plain = await site.NewPageAsync(javaScript: false);
+        var plain = await host.NewPageAsync(javaScript: false);
         await plain.GotoAsync("/essay");
         Assert.Equal(8, await plain.Locator(".cite-this .cite-text").CountAsync());
         Assert.Equal(0, await plain.Locator(".copy-button").CountAsync());
         await plain.Context.CloseAsync();
 
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/timeline");
         var first = page.Locator(".cite-this .citation-row").First;
@@ -303,12 +303,12 @@ public sealed class TeachingWebTests(BrowserFixture site)
     [Fact]
     public async Task ParagraphCiteLink_OpensItsCitation()
     {
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync("/essay#p17");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cite paragraph 17", Exact = true }).ClickAsync();
-        await page.ArriveAsync(site.BaseUrl + "/essay/cite/17");
+        await page.ArriveAsync(host.BaseUrl + "/essay/cite/17");
         await Assertions.Expect(page.Locator(".cite-text").First).ToHaveTextAsync("(Scarminach, par. 17)");
-        await Assertions.Expect(page.GetByText($"par. 17, reproduced in")).ToContainTextAsync($"{site.BaseUrl}/essay#p17");
+        await Assertions.Expect(page.GetByText($"par. 17, reproduced in")).ToContainTextAsync($"{host.BaseUrl}/essay#p17");
         await page.Context.CloseAsync();
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 
 namespace EssaySite.BrowserTests;
 
@@ -24,7 +24,7 @@ public static class TestContent
     public static ContentSnapshot Load(string contentRoot) => Loaded.GetOrAdd(contentRoot, root => new(() =>
     {
         var paths = SitePaths.Resolve(new SiteOptions { ContentPath = root }, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         return snapshot ?? throw new InvalidOperationException($"The content in {root} does not load (run check): " + string.Join("; ", problems));
     })).Value;
 

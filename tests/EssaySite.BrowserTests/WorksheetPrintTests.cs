@@ -10,7 +10,7 @@ namespace EssaySite.BrowserTests;
 /// it, on A4 and on Letter.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class WorksheetPrintTests(BrowserFixture site)
+public sealed class WorksheetPrintTests(RealContentServer host)
 {
     // Questions 13 and 16 with two paragraphs: on both papers, the first "Your answer:" fell at the foot of page 1.
     [Theory]
@@ -20,7 +20,7 @@ public sealed class WorksheetPrintTests(BrowserFixture site)
     {
         var assignment = new Assignment { Paragraphs = [1, 2], Questions = [13, 16] };
         var code = assignment.Encode();
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync($"/assign/{code}/worksheet");
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = paper, PreferCSSPageSize = paper == "A4" });
         await page.Context.CloseAsync();

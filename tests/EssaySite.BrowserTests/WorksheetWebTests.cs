@@ -6,7 +6,7 @@ namespace EssaySite.BrowserTests;
 
 /// <summary>A teacher prints an assignment's worksheet for the class.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class WorksheetWebTests(BrowserFixture site)
+public sealed class WorksheetWebTests(RealContentServer host)
 {
     [Theory]
     [InlineData("A4")]
@@ -14,7 +14,7 @@ public sealed class WorksheetWebTests(BrowserFixture site)
     public async Task ATypicalWorksheet_ThreeParagraphsAndThreeQuestions_PrintsOnTwoSheetsAtMost(string paper)
     {
         var code = new Assignment { Paragraphs = [18, 19, 20], Questions = [12, 13, 16], Due = new DateOnly(2026, 12, 9), Note = "Answer in full sentences." }.Encode();
-        var page = await site.NewPageAsync();
+        var page = await host.NewPageAsync();
         await page.GotoAsync($"/assign/{code}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Print a worksheet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Worksheet: due 9 December 2026", Level = 1 })).ToBeVisibleAsync();

@@ -3,15 +3,15 @@ using EssaySite.Teaching;
 namespace EssaySite.Tests;
 
 /// <summary>A teacher shares an assignment to Google Classroom, Microsoft Teams or by e-mail, with plain links.</summary>
-public sealed class AssignmentShareTests(TeachingSite site) : IClassFixture<TeachingSite>
+public sealed class AssignmentShareTests(TeachingHost host) : IClassFixture<TeachingHost>
 {
-    private readonly HttpClient _client = site.Client;
+    private readonly HttpClient _client = host.Client;
 
     [Fact]
     public async Task TheAssignmentPage_SharesItsOwnAbsoluteAddress_ToClassroomTeamsAndMail()
     {
         var code = new Assignment { Paragraphs = [2, 3], Questions = [2], Due = new DateOnly(2026, 12, 9), Note = "Read & answer: 100% honest?" }.Encode();
-        var address = $"{TeachingSite.BaseUrl}/assign/{code}";
+        var address = $"{TeachingHost.BaseUrl}/assign/{code}";
         var doc = await _client.GetDocumentAsync($"/assign/{code}");
         var links = doc.QuerySelectorAll(".share-to a").ToDictionary(a => a.TextContent, a => a.GetAttribute("href")!);
         Assert.Equal(["Google Classroom", "Microsoft Teams", "E-mail"], links.Keys);

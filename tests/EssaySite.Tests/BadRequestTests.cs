@@ -7,16 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EssaySite.Tests;
 
 /// <summary>The app on a real Kestrel port, spoken to over a raw socket so that nothing tidies the request first.</summary>
-public sealed class KestrelSite : IDisposable
+public sealed class KestrelHost : IDisposable
 {
-    private readonly SiteFactory _factory;
+    private readonly AppFactory _factory;
 
-    public KestrelSite()
-        : this(new SiteFactory())
+    public KestrelHost()
+        : this(new AppFactory())
     {
     }
 
-    internal KestrelSite(SiteFactory factory)
+    internal KestrelHost(AppFactory factory)
     {
         _factory = factory;
         _factory.UseKestrel(0);
@@ -63,7 +63,7 @@ public sealed class KestrelSite : IDisposable
     public void Dispose() => _factory.Dispose();
 }
 
-public sealed class BadRequestTests(KestrelSite site) : IClassFixture<KestrelSite>
+public sealed class BadRequestTests(KestrelHost host) : IClassFixture<KestrelHost>
 {
     private static readonly string[] Leaks = ["kind: essay", "\"AllowedHosts\"", "[core]", "repositoryformatversion", "This program cannot be run", "\"runtimeTarget\"", "using EssaySite", "   at "];
 
@@ -135,7 +135,7 @@ public sealed class BadRequestTests(KestrelSite site) : IClassFixture<KestrelSit
     [MemberData(nameof(Requests))]
     public async Task BadRequests_GetTheRightStatusNeverA500OrASourceFile(string method, string target, string header, int[] expected)
     {
-        var (status, headers, body) = header.Length == 0 ? await site.SendAsync(method, target) : await site.SendAsync(method, target, header);
+        var (status, headers, body) = header.Length == 0 ? await host.SendAsync(method, target) : await host.SendAsync(method, target, header);
         Assert.True(expected.Contains(status), $"{method} {target[..Math.Min(target.Length, 80)]} answered {status}, expected {string.Join(" or ", expected)}");
         Assert.True(status < 500);
         Assert.All(Leaks, leak => Assert.DoesNotContain(leak, body, StringComparison.Ordinal));
@@ -146,7 +146,7 @@ public sealed class BadRequestTests(KestrelSite site) : IClassFixture<KestrelSit
     [Fact]
     public async Task AcceptEncodingWithQZero_IsNotCompressedThatWay()
     {
-        var (_, headers, _) = await site.SendAsync("GET", "/css/site.css", "Accept-Encoding: br;q=0, gzip");
+        var (_, headers, _) = await host.SendAsync("GET", "/css/site.css", "Accept-Encoding: br;q=0, gzip");
         Assert.Contains("Content-Encoding: gzip", headers, StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ChangeReportTests : IDisposable
 
     private string Report()
     {
-        var loader = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent);
+        var loader = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes);
         var before = loader.TryLoad(_before.ContentRoot).Snapshot;
         var (after, problems) = loader.TryLoad(_after.ContentRoot);
         return ChangeReport.Compare(before, after, problems, "`main`", "the working tree");

@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Startup;
 using EssaySite.Teaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +9,10 @@ namespace EssaySite.Tests;
 /// The files a reference manager imports (BibTeX, RIS, CSL-JSON): how each writer writes, and how the site serves
 /// and links them. CitationFileTests in the browser tests read them back with real parsers.
 /// </summary>
-public sealed class CitationFileTests(TeachingSite site) : IClassFixture<TeachingSite>
+public sealed class CitationFileTests(TeachingHost host) : IClassFixture<TeachingHost>
 {
-    private const string BaseUrl = TeachingSite.BaseUrl;
-    private readonly HttpClient _client = site.Client;
+    private const string BaseUrl = TeachingHost.BaseUrl;
+    private readonly HttpClient _client = host.Client;
 
     private static readonly CitedCopy Awkward = new("Ann", "O'Brien-Smith", "Costs & {Benefits}: 100% of #1_a~b^c\\d", "A Site and Its Guide", new DateOnly(2021, 3, 9), new Uri("https://example.org/reading/essay"), 4);
 
@@ -126,7 +126,7 @@ public sealed class CitationFileTests(TeachingSite site) : IClassFixture<Teachin
     {
         // A first request makes sure the content is loaded.
         (await _client.GetAsync(new Uri("/essay/cite.bib", UriKind.Relative))).EnsureSuccessStatusCode();
-        var content = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        var content = host.Factory.Services.GetRequiredService<ContentStore>().Current;
         var routes = SiteRoutes.Fixed(content).ToHashSet();
         foreach (var extension in new[] { "bib", "ris", "csl.json" })
         {

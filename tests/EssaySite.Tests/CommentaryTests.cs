@@ -15,7 +15,7 @@ public sealed class CommentaryTests
     {
         using var content = new TempContent();
         content.Write("commentary/a-new-page.md", Commentary("A brand new page", "2030-05-01"));
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot);
         var client = factory.Client();
 
         var page = await client.GetDocumentAsync("/commentary/a-new-page");
@@ -36,7 +36,7 @@ public sealed class CommentaryTests
         using var content = new TempContent();
         var eventId = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(Path.Combine(content.ContentRoot, "timeline"), "*.md").Order(StringComparer.Ordinal).First());
         content.Write("commentary/on-paragraph-three.md", $"---\ntitle: \"On paragraph three\"\nauthor: \"A Maintainer\"\ndate: 2030-05-01\nsummary: \"S.\"\nparagraphs: [3]\nevents: [{eventId}]\n---\n\nWords.\n");
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot);
         var client = factory.Client();
 
         var essay = await client.GetDocumentAsync("/essay");
@@ -58,7 +58,7 @@ public sealed class CommentaryTests
             content.Write($"commentary/generated-{i:D2}.md", Commentary($"Generated {i:D2}", new DateOnly(2030, 1, 1).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot);
         var client = factory.Client();
         var first = await client.GetDocumentAsync("/commentary");
         var titles = first.QuerySelectorAll("ol.commentary-list h2").Select(h => h.TextContent.Trim()).ToList();
@@ -95,12 +95,12 @@ public sealed class CommentaryTests
     [Fact]
     public async Task EveryPage_ShowsLastUpdatedAndEditLinkOnlyWhenARepositoryIsConfigured()
     {
-        using var plain = new SiteFactory();
+        using var plain = new AppFactory();
         var without = await plain.Client().GetDocumentAsync("/essay");
         Assert.NotNull(without.QuerySelector(".page-meta time[datetime]"));
         Assert.DoesNotContain(without.QuerySelectorAll("a"), a => a.TextContent.Contains("Edit this page", StringComparison.Ordinal));
 
-        using var configured = new SiteFactory().With("Site:RepositoryUrl", "https://git.example.org/essaysite");
+        using var configured = new AppFactory().With("Site:RepositoryUrl", "https://git.example.org/essaysite");
         var client = configured.Client();
         var essay = await client.GetDocumentAsync("/essay");
         Assert.Equal("https://git.example.org/essaysite/edit/main/content/essay.md", essay.QuerySelector(".page-meta a")!.GetAttribute("href"));
@@ -146,7 +146,7 @@ public sealed class LivePreviewTests
     {
         using var content = new TempContent();
         var sink = new CollectingSink();
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
         using var withSink = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILogEventSink>(sink)));
         var client = withSink.CreateClient();
         Assert.Contains("written only to test", (await client.GetDocumentAsync("/about")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);

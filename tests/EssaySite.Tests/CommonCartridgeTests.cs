@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Startup;
 using EssaySite.Teaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,11 +11,11 @@ namespace EssaySite.Tests;
 /// A teacher imports the guide, or one assignment, into a learning platform as an IMS Common Cartridge 1.1. The
 /// packages are checked here structurally (namespaces, files, links, order), not imported into a live platform.
 /// </summary>
-public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<TeachingSite>
+public sealed class CommonCartridgeTests(TeachingHost host) : IClassFixture<TeachingHost>
 {
-    private const string BaseUrl = TeachingSite.BaseUrl;
-    private readonly HttpClient _client = site.Client;
-    private ContentSnapshot Content => site.Factory.Services.GetRequiredService<ContentStore>().Current;
+    private const string BaseUrl = TeachingHost.BaseUrl;
+    private readonly HttpClient _client = host.Client;
+    private ContentSnapshot Content => host.Factory.Services.GetRequiredService<ContentStore>().Current;
 
     private static readonly XNamespace Cp = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1";
     private static readonly XNamespace Wl = "http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1";
@@ -66,11 +66,11 @@ public sealed class CommonCartridgeTests(TeachingSite site) : IClassFixture<Teac
     public async Task TheGuideCartridge_IsAFixedAddress_WhoseBytesDoNotDependOnTheTime()
     {
         var first = await _client.GetByteArrayAsync(new Uri("/classroom.imscc", UriKind.Relative));
-        Assert.Contains(TeachingSetup.ClassroomCartridge, SiteRoutes.Fixed(Content));
+        Assert.Contains(TeachingEndpoints.ClassroomCartridge, SiteRoutes.Fixed(Content));
         var built = ClassroomCartridges.Guide(Content, path => new Uri(new Uri(BaseUrl + "/"), path.TrimStart('/')));
         Assert.Equal(built, first);
         // The same content on a site whose clock reads years later (a fake clock, not a wait): the same bytes.
-        using var later = new TeachingSite(new DateTimeOffset(2031, 6, 1, 12, 30, 59, TimeSpan.Zero));
+        using var later = new TeachingHost(new DateTimeOffset(2031, 6, 1, 12, 30, 59, TimeSpan.Zero));
         Assert.Equal(first, await later.Client.GetByteArrayAsync(new Uri("/classroom.imscc", UriKind.Relative)));
         using var zip = new ZipArchive(new MemoryStream(first));
         Assert.All(zip.Entries, e => Assert.Equal(Content.LastUpdated!.Value, DateOnly.FromDateTime(e.LastWriteTime.DateTime)));

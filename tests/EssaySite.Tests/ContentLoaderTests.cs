@@ -30,7 +30,7 @@ public sealed class ContentLoaderTests : IDisposable
 
     private IReadOnlyList<string> Problems()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(_content.ContentRoot);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(_content.ContentRoot);
         Assert.Equal(problems.Count == 0, snapshot is not null);
         return [.. problems.Select(p => p.ToString())];
     }
@@ -46,7 +46,7 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public void MinimalSite_Loads()
     {
-        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(_content.ContentRoot);
+        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(_content.ContentRoot);
         Assert.Equal(2, snapshot.Essay.Paragraphs.Count);
         Assert.Equal("p2", snapshot.Essay.Paragraphs[1].Id);
         Assert.Equal(8, snapshot.Version.Length);
@@ -56,7 +56,7 @@ public sealed class ContentLoaderTests : IDisposable
     public void TheTextAsReceived_IsPartOfTheVersion_WhereverTheEssayKeepsIt()
     {
         using var content = new TempContent();
-        var loader = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent);
+        var loader = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes);
         var before = loader.Load(content.ContentRoot).Version;
         var text = File.ReadAllText(Path.Combine(content.ContentRoot, "essay.txt"));
         Directory.CreateDirectory(Path.Combine(content.ContentRoot, "texts"));
@@ -77,7 +77,7 @@ public sealed class ContentLoaderTests : IDisposable
     public void AddingAPageOfAKnownKind_NeedsNoCode()
     {
         _content.Write("reading-tips.md", "---\nkind: guide\ntitle: \"Reading tips\"\norder: 9\nsummary: \"Tips.\"\n---\n\nRead slowly.\n");
-        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(_content.ContentRoot);
+        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(_content.ContentRoot);
         var page = snapshot.Page("reading-tips");
         Assert.NotNull(page);
         Assert.Equal(PageKind.Guide, page.Kind);
@@ -161,7 +161,7 @@ public sealed class ContentLoaderTests : IDisposable
         _content.Write("timeline.md", "---\nkind: guide\ntitle: \"Timeline\"\norder: 2\nsummary: \"S\"\nsections:\n  - id: early\n    title: \"Early\"\n---\n\nIntro.\n");
         _content.Write("sources/real.md", "---\ntitle: \"A real source\"\nparagraphs: [1]\n---\n\nAbout it.\n");
         _content.Write("timeline/an-event.md", "---\ntitle: \"An event\"\ndate: 1953-08\nera: early\nparagraphs: [2]\nsources: [real]\n---\n\nWhat happened.\n");
-        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(_content.ContentRoot);
+        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(_content.ContentRoot);
         Assert.Equal(["real"], snapshot.RefsFor(1).Sources.Select(s => s.Id));
         Assert.Empty(snapshot.RefsFor(1).Events);
         Assert.Equal(["an-event"], snapshot.RefsFor(2).Events.Select(e => e.Id));

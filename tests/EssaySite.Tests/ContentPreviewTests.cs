@@ -18,7 +18,7 @@ public sealed class ContentPreviewTests
         var original = await File.ReadAllTextAsync(about);
         await File.WriteAllTextAsync(about, original.Replace("kind: about", "kind: about\ntitel: \"x\"", StringComparison.Ordinal));
 
-        using var factory = new PreviewSite(content.ContentRoot);
+        using var factory = new PreviewHost(content.ContentRoot);
         var client = factory.CreateClient();
         var broken = await client.GetAsync(new Uri("/essay", UriKind.Relative));
         Assert.True(503 == (int)broken.StatusCode, $"{(int)broken.StatusCode}: {await broken.Content.ReadAsStringAsync()}");
@@ -45,7 +45,7 @@ public sealed class ContentPreviewTests
     public async Task AnEditThatBreaksTheContent_Answers503UntilItIsUndone()
     {
         using var content = new TempContent();
-        using var factory = new PreviewSite(content.ContentRoot);
+        using var factory = new PreviewHost(content.ContentRoot);
         var client = factory.CreateClient();
         Assert.Equal(200, (int)(await client.GetAsync(new Uri("/timeline", UriKind.Relative))).StatusCode);
 
@@ -69,7 +69,7 @@ public sealed class ContentPreviewTests
         return status;
     }
 
-    private sealed class PreviewSite(string contentRoot) : WebApplicationFactory<Program>
+    private sealed class PreviewHost(string contentRoot) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
             builder.UseEnvironment("Development")

@@ -94,7 +94,7 @@ public sealed class ContentSchemaTests
 
         using var content = new TempContent();
         content.Write(file, text);
-        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
+        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(content.ContentRoot);
         var mine = problems.Where(p => p.ToString().Contains("schema-case.md", StringComparison.Ordinal)).Select(p => p.ToString()).ToList();
         if (problem is null)
         {
@@ -138,7 +138,7 @@ public sealed class ContentSchemaTests
         var folder = relative.Contains('/', StringComparison.Ordinal) ? relative[..relative.IndexOf('/', StringComparison.Ordinal)] : "";
         var kind = folder switch
         {
-            "" when relative == SiteIdentity.FileName => ContentKinds.Site,
+            "" when relative == SiteIdentity.FileName => ContentKinds.Identity,
             "" => json["kind"]?.GetValue<string>() == "essay" ? ContentKinds.Essay : ContentKinds.Page,
             "commentary" => ContentKinds.Commentary,
             "timeline" => ContentKinds.Event,

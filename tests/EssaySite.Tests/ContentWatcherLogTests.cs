@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Preview;
 using Microsoft.Extensions.Logging;
 
 namespace EssaySite.Tests;
@@ -44,7 +44,7 @@ public sealed class ContentWatcherLogTests
     public async Task ABrokenFile_LogsItsProblemOncePerSave()
     {
         using var content = new TempContent();
-        var store = new ContentStore(new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent), content.ContentRoot);
+        var store = new ContentStore(new ContentLoader(MarkdownRenderer.Take(), SiteAddresses.OfRoutes), content.ContentRoot);
         store.Load();
         var log = new CapturedLog();
         using var watcher = new ContentWatcher(store, log);

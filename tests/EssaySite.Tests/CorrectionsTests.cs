@@ -21,7 +21,7 @@ public sealed class CorrectionsTests
 
         content.Write("corrections/older.md", Correction("2030-01-05", "/glossary", "The glossary said one thing.", "It now says [another](/sources)."));
         content.Write("corrections/newer.md", Correction("2030-02-10", "/timeline", "The timeline said a thing.", "It now says the right thing."));
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot);
         var client = factory.Client();
 
         var page = await client.GetDocumentAsync("/corrections");
@@ -42,12 +42,12 @@ public sealed class CorrectionsTests
     [Fact]
     public async Task TheColumn_IsLinkedFromTheFooter_AndIsInTheSitemapAndFeed()
     {
-        using var site = new FixtureSite();
-        var home = await site.Client.GetDocumentAsync("/");
+        using var host = new FixtureGuideHost();
+        var home = await host.Client.GetDocumentAsync("/");
         Assert.NotNull(home.QuerySelector("footer a[href='/corrections']"));
-        Assert.Contains("/corrections</loc>", await site.Client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("/corrections</loc>", await host.Client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
 
-        var feed = XDocument.Parse(await site.Client.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
+        var feed = XDocument.Parse(await host.Client.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var ids = feed.Descendants(atom + "entry").Select(e => e.Element(atom + "id")!.Value).ToList();
         var corrections = FixtureGuide.Ids("corrections");
@@ -59,22 +59,22 @@ public sealed class CorrectionsTests
     [Fact]
     public async Task TheRealAboutPage_LinksToTheColumn()
     {
-        using var site = new RealSite();
-        var about = await site.Client.GetDocumentAsync("/about");
+        using var host = new RealContentHost();
+        var about = await host.Client.GetDocumentAsync("/about");
         Assert.NotNull(about.QuerySelector("main a[href='/corrections']"));
     }
 
     [Fact]
     public async Task EveryRealCorrection_LinksToAPageThatAnswers()
     {
-        using var site = new RealSite();
-        var page = await site.Client.GetDocumentAsync("/corrections");
+        using var host = new RealContentHost();
+        var page = await host.Client.GetDocumentAsync("/corrections");
         var links = page.QuerySelectorAll("ol.corrections .correction-head a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
         foreach (var link in links)
         {
             var hash = link.IndexOf('#', StringComparison.Ordinal);
-            var target = await site.Client.GetDocumentAsync(hash < 0 ? link : link[..hash]);
+            var target = await host.Client.GetDocumentAsync(hash < 0 ? link : link[..hash]);
             if (hash >= 0)
             {
                 Assert.True(target.GetElementById(link[(hash + 1)..]) is not null, $"{link}: no element with that id");
@@ -88,7 +88,7 @@ public sealed class CorrectionsTests
         using var content = new TempContent();
         content.Write("corrections/bad.md", Correction("2030-01-05", "/sources#no-such-source", "Said.", "Says."));
         content.Write("corrections/offsite.md", Correction("2030-01-05", "https://example.org/", "Said.", "Says."));
-        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
+        var (_, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(content.ContentRoot);
         var text = problems.Select(p => p.ToString()).ToList();
         Assert.Contains("content/corrections/bad.md:3: link to a fragment that does not exist: '/sources#no-such-source'", text);
         Assert.Contains(text, p => p.StartsWith("content/corrections/offsite.md:3: 'page' must be a link to a page of this site", StringComparison.Ordinal));

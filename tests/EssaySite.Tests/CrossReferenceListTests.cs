@@ -6,7 +6,7 @@ namespace EssaySite.Tests;
 /// Lists of links (a timeline event's sources, a commentary page's paragraphs and events …) show a mark between
 /// two links, so that titles which wrap on a phone's narrow screen do not read as one long link.
 /// </summary>
-public sealed class CrossReferenceListTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class CrossReferenceListTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     public static TheoryData<string> Pages() => ["/timeline", "/sources", "/questions", "/glossary", "/commentary/reading-the-introduction"];
 
@@ -15,7 +15,7 @@ public sealed class CrossReferenceListTests(FixtureSite site) : IClassFixture<Fi
     [MemberData(nameof(Pages))]
     public async Task NoTwoLinksInTheText_AreSeparatedOnlyBySpace(string url)
     {
-        var doc = await site.Client.GetDocumentAsync(url);
+        var doc = await host.Client.GetDocumentAsync(url);
         var runTogether = doc.QuerySelectorAll("main a")
             .Where(a => a.Closest("nav") is null && a.NextElementSibling is { LocalName: "a" } && string.IsNullOrWhiteSpace(Between(a, a.NextElementSibling)))
             .Select(a => $"“{a.TextContent}” then “{a.NextElementSibling!.TextContent}”")
@@ -29,7 +29,7 @@ public sealed class CrossReferenceListTests(FixtureSite site) : IClassFixture<Fi
     [InlineData("/commentary/reading-the-introduction", "a[href^='/essay#p']")]
     public async Task ACrossReferenceList_ShowsADotBetweenItsLinks(string url, string links)
     {
-        var doc = await site.Client.GetDocumentAsync(url);
+        var doc = await host.Client.GetDocumentAsync(url);
         var list = doc.QuerySelectorAll(".xrefs > span").Single(span => span.QuerySelectorAll(links).Length > 1);
         var all = list.QuerySelectorAll(links);
         Assert.All(all.Skip(1), a => Assert.Equal("·", a.PreviousElementSibling?.TextContent.Trim()));

@@ -8,16 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EssaySite.Tests;
 
 /// <summary>/essay.epub: the essay and its guide as an EPUB 3 e-book, valid by epubcheck and the same bytes every time (on the fixture guide).</summary>
-public sealed class EBookTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class EBookTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     private static readonly XNamespace Opf = "http://www.idpf.org/2007/opf";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Epub = "http://www.idpf.org/2007/ops";
 
-    private ContentSnapshot Snapshot => site.Factory.Services.GetRequiredService<ContentStore>().Current;
+    private ContentSnapshot Snapshot => host.Factory.Services.GetRequiredService<ContentStore>().Current;
 
-    private Task<byte[]> BookAsync() => site.Client.GetByteArrayAsync(new Uri("/essay.epub", UriKind.Relative));
+    private Task<byte[]> BookAsync() => host.Client.GetByteArrayAsync(new Uri("/essay.epub", UriKind.Relative));
 
     private static XDocument Read(ZipArchive zip, string name)
     {
@@ -39,7 +39,7 @@ public sealed class EBookTests(FixtureSite site) : IClassFixture<FixtureSite>
     {
         foreach (var _ in new[] { "on demand or from the edition", "from the edition" })
         {
-            using var response = await site.Client.GetAsync(new Uri("/essay.epub", UriKind.Relative));
+            using var response = await host.Client.GetAsync(new Uri("/essay.epub", UriKind.Relative));
             Assert.Equal(200, (int)response.StatusCode);
             Assert.Equal("application/epub+zip", response.Content.Headers.ContentType!.MediaType);
             var disposition = response.Content.Headers.ContentDisposition!;
@@ -47,7 +47,7 @@ public sealed class EBookTests(FixtureSite site) : IClassFixture<FixtureSite>
             Assert.Equal(EssayBook.FileName(Snapshot), disposition.FileNameStar);
             Assert.EndsWith(".epub", disposition.FileNameStar, StringComparison.Ordinal);
             Assert.StartsWith(Snapshot.Essay.Page.Title.Split(' ')[0].ToLowerInvariant() + "-", disposition.FileNameStar, StringComparison.Ordinal);
-            await EditionTests.WhenBuiltAsync(site.Factory);
+            await EditionTests.WhenBuiltAsync(host.Factory);
         }
     }
 
@@ -221,7 +221,7 @@ public sealed class EBookTests(FixtureSite site) : IClassFixture<FixtureSite>
     public async Task EBook_IsTheSameBytes_EveryTime()
     {
         var first = await BookAsync();
-        await EditionTests.WhenBuiltAsync(site.Factory);
+        await EditionTests.WhenBuiltAsync(host.Factory);
         Assert.Equal(first, await BookAsync());
         Assert.Equal(first, EssayBook.Make(Snapshot, new Uri("http://localhost/")));
         using var zip = new ZipArchive(new MemoryStream(first));
@@ -234,7 +234,7 @@ public sealed class EBookTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("/essay")]
     public async Task HomeAndEssay_LinkToTheEBook(string path)
     {
-        var document = await site.Client.GetDocumentAsync(path);
+        var document = await host.Client.GetDocumentAsync(path);
         var link = document.QuerySelector("a[href='/essay.epub']");
         Assert.NotNull(link);
         Assert.True(link.HasAttribute("download"));
@@ -271,7 +271,7 @@ public sealed class EBookOfAnotherGuideTests : IDisposable
             """);
         _content.Write("about.md", "---\nkind: about\ntitle: \"About\"\nslug: about\nsummary: \"About it.\"\n---\n\nMade up.\n");
         _content.Write("site.yml", "name: \"River Guide\"\ndescription: \"A guide to a made-up essay.\"\nlanguage: fr\n");
-        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(_content.ContentRoot);
+        var snapshot = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(_content.ContentRoot);
         var book = EssayBook.Make(snapshot, new Uri("https://rivers.example/guide/"));
         await EBookTests.AssertValidAsync(book);
 

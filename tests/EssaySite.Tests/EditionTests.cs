@@ -1,20 +1,20 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.RegularExpressions;
 using EssaySite.Content;
 using EssaySite.Edition;
-using EssaySite.Site;
+using EssaySite.Startup;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
 /// <summary>The edition: every fixed address rendered once per content version and served as bytes.</summary>
-public sealed partial class EditionTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed partial class EditionTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     /// <summary>Waits until the test client's origin (http://localhost) has its edition.</summary>
-    public static async Task<SiteEdition> WhenBuiltAsync(WebApplicationFactory<Program> factory, string host = "localhost")
+    public static async Task<OriginEdition> WhenBuiltAsync(WebApplicationFactory<Program> factory, string host = "localhost")
     {
         var store = factory.Services.GetRequiredService<ContentStore>();
         await store.FirstLoad;
@@ -25,8 +25,8 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
     [Fact]
     public async Task TheEdition_HoldsEveryFixedAddress()
     {
-        var edition = await WhenBuiltAsync(site.Factory);
-        var snapshot = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        var edition = await WhenBuiltAsync(host.Factory);
+        var snapshot = host.Factory.Services.GetRequiredService<ContentStore>().Current;
         Assert.Equal(SiteRoutes.Fixed(snapshot).Order(StringComparer.Ordinal), edition.Entries.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(snapshot.Version, edition.Version);
         Assert.Contains($"/essay/cite/{FixtureGuide.Paragraphs().Count}", edition.Entries.Keys);
@@ -38,11 +38,11 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
     [InlineData("gzip")]
     public async Task APage_IsServedAsItsBytes_WithAStrongTagPerEncoding(string coding)
     {
-        var edition = await WhenBuiltAsync(site.Factory);
+        var edition = await WhenBuiltAsync(host.Factory);
         var entry = edition.Entries["/timeline"];
         using var request = new HttpRequestMessage(HttpMethod.Get, "/timeline");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
-        using var response = await site.Client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
         Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
         Assert.Equal("Accept-Encoding", response.Headers.Vary.Single());
         var tag = response.Headers.ETag!;
@@ -57,14 +57,14 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
         }
 
         Assert.Equal(entry.Identity.ToArray(), decompressed.ToArray());
-        Assert.Equal(entry.Identity.ToArray(), await site.Client.GetByteArrayAsync(new Uri("/timeline", UriKind.Relative)));
+        Assert.Equal(entry.Identity.ToArray(), await host.Client.GetByteArrayAsync(new Uri("/timeline", UriKind.Relative)));
 
         using var again = new HttpRequestMessage(HttpMethod.Get, "/timeline");
         again.Headers.IfNoneMatch.Add(tag);
-        using var notModified = await site.Client.SendAsync(again);
+        using var notModified = await host.Client.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
 
-        using var head = await site.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/timeline"));
+        using var head = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/timeline"));
         Assert.Equal(entry.Identity.Length, head.Content.Headers.ContentLength);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
@@ -75,11 +75,11 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
     [InlineData("/essay.epub", "br")]
     public async Task AFileThatDoesNotCompress_IsServedWhole_WhateverTheClientAccepts(string path, string coding)
     {
-        await WhenBuiltAsync(site.Factory);
-        var whole = await site.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative));
+        await WhenBuiltAsync(host.Factory);
+        var whole = await host.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative));
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
-        using var response = await site.Client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
         Assert.Empty(response.Content.Headers.ContentEncoding);
         Assert.True(whole.Length > 1000);
         Assert.Equal(whole, await response.Content.ReadAsByteArrayAsync());
@@ -88,28 +88,28 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
     [Fact]
     public async Task ASearch_IsAnsweredForItsOwnQuery_AndKeptForTheNextAsker()
     {
-        var editions = site.Factory.Services.GetRequiredService<EditionStore>();
+        var editions = host.Factory.Services.GetRequiredService<EditionStore>();
         var key = new EditionKey("http", "localhost", "");
-        using var first = await site.Client.GetAsync(new Uri("/search?q=parliament", UriKind.Relative));
+        using var first = await host.Client.GetAsync(new Uri("/search?q=parliament", UriKind.Relative));
         var html = await first.Content.ReadAsStringAsync();
         Assert.Contains("“parliament”", html, StringComparison.Ordinal);
         // Read once the first answer has come: before it, the content may still be loading.
-        var snapshot = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        var snapshot = host.Factory.Services.GetRequiredService<ContentStore>().Current;
         var kept = await editions.AnswerAsync(snapshot, key, "/search", new Microsoft.AspNetCore.Http.QueryString("?q=parliament"));
         Assert.Equal(html, System.Text.Encoding.UTF8.GetString(kept!.Identity.Span));
-        Assert.Equal(html, await site.Client.GetStringAsync(new Uri("/search?q=parliament", UriKind.Relative)));
+        Assert.Equal(html, await host.Client.GetStringAsync(new Uri("/search?q=parliament", UriKind.Relative)));
 
-        var other = await site.Client.GetStringAsync(new Uri("/search?q=government", UriKind.Relative));
+        var other = await host.Client.GetStringAsync(new Uri("/search?q=government", UriKind.Relative));
         Assert.Contains("“government”", other, StringComparison.Ordinal);
         Assert.DoesNotContain("“parliament”", other, StringComparison.Ordinal);
-        using var withMore = await site.Client.GetAsync(new Uri("/search?q=government&page=2", UriKind.Relative));
+        using var withMore = await host.Client.GetAsync(new Uri("/search?q=government&page=2", UriKind.Relative));
         Assert.Null(withMore.Headers.ETag);
     }
 
     [Fact]
     public async Task EachOrigin_GetsItsOwnAbsoluteUrls_FromTheEditionOrOnDemand()
     {
-        using var factory = new SiteFactory();
+        using var factory = new AppFactory();
         var client = factory.Client();
         foreach (var host in new[] { "a.example", "b.example", "c.example", "d.example", "e.example", "f.example" })
         {
@@ -126,7 +126,7 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
     [Fact]
     public async Task AFixedAddress_WithoutItsEdition_IsStillRenderedOnce_AndRevalidates()
     {
-        using var factory = new SiteFactory();
+        using var factory = new AppFactory();
         var client = factory.Client();
         // The first four origins take the editions there is room for; the fifth has none and is answered on demand.
         foreach (var host in new[] { "a.example", "b.example", "c.example", "d.example" })
@@ -164,7 +164,7 @@ public sealed partial class EditionTests(FixtureSite site) : IClassFixture<Fixtu
         using var content = new TempContent();
         var about = Path.Combine(content.ContentRoot, "about.md");
         var original = await File.ReadAllTextAsync(about);
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot);
         var client = factory.Client();
         var store = factory.Services.GetRequiredService<ContentStore>();
         await store.FirstLoad;

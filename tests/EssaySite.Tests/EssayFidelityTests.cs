@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace EssaySite.Tests;
 
 /// <summary>A content test, on the real content/ and seeds/: the essay is published word for word as it was received.</summary>
-public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
+public sealed class EssayFidelityTests(RealContentHost host) : IClassFixture<RealContentHost>
 {
     private static readonly string SharedSeed = Path.Combine(Repo.Root, "..", "shared", "seeds", "000_0273d8e9ceb8cf6c.txt");
 
@@ -25,7 +25,7 @@ public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public async Task Essay_TextEqualsTheSeedWordForWord()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var rendered = doc.QuerySelectorAll(".essay-text .para")
             .Select(p => string.Concat(p.QuerySelectorAll(":scope > p, :scope > blockquote").Select(e => e.TextContent)))
             .Select(Html.Fold)
@@ -44,7 +44,7 @@ public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public async Task Essay_KeepsCurlyQuotesAndDashes()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var text = doc.QuerySelector(".essay-text")!.TextContent;
         Assert.Contains("Iran’s Quds Force", text, StringComparison.Ordinal);
         Assert.Contains("“stunned”", text, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public async Task Essay_HaidersWordsAreTheOnlyBlockQuote()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var quotes = doc.QuerySelectorAll(".essay-text blockquote");
         var quote = Assert.Single(quotes);
         Assert.Equal("p25", quote.Closest(".para")!.Id);
@@ -65,7 +65,7 @@ public sealed class EssayFidelityTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public async Task EssayTxt_IsTheSeedByteForByte_AsPlainText()
     {
-        using var response = await site.Client.GetAsync(new Uri("/essay.txt", UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/essay.txt", UriKind.Relative));
         Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(Repo.SeedPath), await response.Content.ReadAsByteArrayAsync());
     }

@@ -5,14 +5,14 @@ using EssaySite.Content;
 namespace EssaySite.Tests;
 
 /// <summary>The first use of each glossary term in the essay links to its entry, with the entry's first sentence as its description (on the fixture guide).</summary>
-public sealed class EssayGlossaryLinkTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class EssayGlossaryLinkTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     [Fact]
     public async Task EachTermInTheEssay_IsLinkedOnce_AtItsFirstUse()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(Repo.FixtureContent);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(Repo.FixtureContent);
         Assert.Empty(problems);
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
 
         // The essay's text in reading order, and where in it each glossary link starts.
         var text = new System.Text.StringBuilder();
@@ -58,8 +58,8 @@ public sealed class EssayGlossaryLinkTests(FixtureSite site) : IClassFixture<Fix
     [Fact]
     public async Task EachGlossaryLink_IsDescribedByTheFirstSentenceOfItsDefinition()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
-        var glossary = await site.Client.GetDocumentAsync("/glossary");
+        var doc = await host.Client.GetDocumentAsync("/essay");
+        var glossary = await host.Client.GetDocumentAsync("/glossary");
         var links = doc.QuerySelectorAll(".essay-text a.gloss").ToList();
         Assert.NotEmpty(links);
         foreach (var link in links)

@@ -1,12 +1,12 @@
 namespace EssaySite.Tests;
 
 /// <summary>The essay page and the text as received (/essay.txt), on the fixture guide; the real essay's fidelity is <see cref="EssayFidelityTests"/>.</summary>
-public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class EssayPageTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     [Fact]
     public async Task Essay_EveryParagraphHasAStableIdInOrderAndANumberLink()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var paras = doc.QuerySelectorAll(".essay-text .para").ToList();
         var seed = FixtureGuide.Paragraphs();
         Assert.Equal(seed.Count, paras.Count);
@@ -24,7 +24,7 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
     [Fact]
     public async Task Essay_IsAttributedWithItsOriginalPublication()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var header = doc.QuerySelector(".essay-header")!;
         Assert.Equal(FixtureGuide.Field("essay.md", "title"), doc.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains(FixtureGuide.Field("essay.md", "author"), header.TextContent, StringComparison.Ordinal);
@@ -36,12 +36,12 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
     [Fact]
     public async Task AnUnconfirmedOriginal_LinksToTheSourcesEntryTheEssayNames()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var note = doc.QuerySelector(".essay-header .unconfirmed")!;
         var link = note.QuerySelector("a")!;
         Assert.Equal("not confirmed", link.TextContent);
         Assert.Equal("/sources#" + ((IEnumerable<object>)FixtureGuide.FrontMatter("essay.md")["sources"]).First(), link.GetAttribute("href"));
-        var sources = await site.Client.GetDocumentAsync("/sources");
+        var sources = await host.Client.GetDocumentAsync("/sources");
         Assert.NotNull(sources.GetElementById(link.GetAttribute("href")!.Split('#')[1]));
     }
 
@@ -51,7 +51,7 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
         using var content = new TempContent();
         var essayMd = Path.Combine(content.ContentRoot, "essay.md");
         File.WriteAllText(essayMd, File.ReadAllText(essayMd).Replace("unconfirmed: [published, original_url]\n", line, StringComparison.Ordinal));
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot);
         var client = factory.Client();
         return (await client.GetDocumentAsync("/essay"), await client.GetDocumentAsync("/packet"));
     }
@@ -78,7 +78,7 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
     [Fact]
     public async Task EssayTxt_IsTheTextAsReceivedByteForByte_AsPlainText()
     {
-        using var response = await site.Client.GetAsync(new Uri("/essay.txt", UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/essay.txt", UriKind.Relative));
         Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(FixtureGuide.File("essay.txt")), await response.Content.ReadAsByteArrayAsync());
     }
@@ -89,7 +89,7 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
         var seed = await File.ReadAllBytesAsync(FixtureGuide.File("essay.txt"));
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(seed));
         var words = System.Text.Encoding.UTF8.GetString(seed).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var proof = doc.QuerySelector(".text-proof")!;
         Assert.Equal(hash, proof.QuerySelector("code.hash")!.TextContent);
         Assert.Contains($"{words:N0} words", proof.TextContent, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class EssayPageTests(FixtureSite site) : IClassFixture<FixtureSite
         using var content = new TempContent();
         var text = File.ReadAllText(Path.Combine(content.ContentRoot, "essay.txt"));
         File.WriteAllText(Path.Combine(content.ContentRoot, "essay.txt"), text.Replace("Perhaps the sentiments", "Perhaps these sentiments", StringComparison.Ordinal));
-        var (_, problems) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(content.ContentRoot);
+        var (_, problems) = new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(content.ContentRoot);
         var line = File.ReadAllLines(Path.Combine(content.ContentRoot, "essay.md")).ToList().FindIndex(l => l.StartsWith("text:", StringComparison.Ordinal)) + 1;
         Assert.Equal([$"content/essay.md:{line}: paragraph 1 differs from essay.txt: the essay must be published word for word"], problems.Select(p => p.ToString()));
     }

@@ -4,7 +4,7 @@ using EssaySite.Content;
 namespace EssaySite.Tests;
 
 /// <summary>Every sentence of the essay has an address (/essay#p17s3) that depends on its words alone.</summary>
-public sealed class EssaySentenceTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class EssaySentenceTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class EssaySentenceTests(FixtureSite site) : IClassFixture<Fixture
     [Fact]
     public async Task TheEssayPage_HasASpanForEverySentence_WhoseTextsMakeUpTheParagraph()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var paras = doc.QuerySelectorAll(".essay-text .para").ToList();
         Assert.Equal(FixtureGuide.Paragraphs().Count, paras.Count);
         for (var i = 0; i < paras.Count; i++)
@@ -135,14 +135,14 @@ public sealed class EssaySentenceTests(FixtureSite site) : IClassFixture<Fixture
 /// A content test, on the real content/: the real essay's sentence anchors are the committed list
 /// (essay-anchors.txt), so that a link to a sentence never silently moves.
 /// </summary>
-public sealed class EssayAnchorTests(RealSite site) : IClassFixture<RealSite>
+public sealed class EssayAnchorTests(RealContentHost host) : IClassFixture<RealContentHost>
 {
     private static readonly string AnchorsPath = Path.Combine(Repo.Root, "tests", "EssaySite.Tests", "essay-anchors.txt");
 
     [Fact]
     public async Task TheAnchors_AreTheCommittedList()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var actual = doc.QuerySelectorAll(".essay-text span[id]")
             .Where(s => System.Text.RegularExpressions.Regex.IsMatch(s.Id!, @"^p\d+s\d+$"))
             .Select(s => $"{s.Id}\t{Opening(s.TextContent)}")

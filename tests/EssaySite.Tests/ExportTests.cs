@@ -12,7 +12,7 @@ public sealed class ExportTests
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = await StaticExport.RunAsync(["export", .. args], output, errors);
+        var exit = await StaticExport.RunAsync(["export", .. args], output, errors, Program.UseEssaySite);
         return (exit, output.ToString(), errors.ToString());
     }
 
@@ -27,7 +27,7 @@ public sealed class ExportTests
 
         // The same settings on a running server give the same bytes, page for page. The command exports the content
         // the shipped app reads (the real content/), so the server reads it too.
-        using var server = SiteFactory.RealContent().With("Site:StaticExport", "true").With("Site:BasePath", "/reading").With("Site:BaseUrl", PublicUrl);
+        using var server = AppFactory.RealContent().With("Site:StaticExport", "true").With("Site:BasePath", "/reading").With("Site:BaseUrl", PublicUrl);
         var client = server.Client();
         var sitemap = XDocument.Load(Path.Combine(folder.Path, "sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";

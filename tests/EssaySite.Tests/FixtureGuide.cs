@@ -13,7 +13,7 @@ public static class FixtureGuide
     public static string File(string relative) => Path.Combine(Repo.FixtureContent, relative);
 
     /// <summary>content/site.yml's fields.</summary>
-    public static IReadOnlyDictionary<string, string> Site() =>
+    public static IReadOnlyDictionary<string, string> Identity() =>
         Yaml.Deserialize<Dictionary<string, string>>(System.IO.File.ReadAllText(File("site.yml")));
 
     /// <summary>A Markdown file's front matter, as plain values (lists as lists of strings).</summary>

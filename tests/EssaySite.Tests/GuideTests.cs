@@ -135,14 +135,14 @@ public abstract class GuideReferenceTests(HttpClient client, string contentRoot,
 }
 
 /// <summary>The guide's pages and their references, on the fixture guide.</summary>
-public sealed class GuidePageTests(FixtureSite site) : GuideReferenceTests(site.Client, Repo.FixtureContent, minimumEvents: 1, minimumSources: 1), IClassFixture<FixtureSite>;
+public sealed class GuidePageTests(FixtureGuideHost host) : GuideReferenceTests(host.Client, Repo.FixtureContent, minimumEvents: 1, minimumSources: 1), IClassFixture<FixtureGuideHost>;
 
 /// <summary>
 /// A content test, on the real content/: the reading guide's entries are complete, its own text is typeset as the
 /// house style asks, it holds the events and sources the essay rests on, and every reference resolves both ways.
 /// An editorial change can fail these; how the pages are built is tested on the fixture guide.
 /// </summary>
-public sealed class GuideTests(RealSite site) : GuideReferenceTests(site.Client, Repo.Content, minimumEvents: 15, minimumSources: 10), IClassFixture<RealSite>
+public sealed class GuideTests(RealContentHost host) : GuideReferenceTests(host.Client, Repo.Content, minimumEvents: 15, minimumSources: 10), IClassFixture<RealContentHost>
 {
     [Theory]
     [InlineData("/timeline")]
@@ -156,7 +156,7 @@ public sealed class GuideTests(RealSite site) : GuideReferenceTests(site.Client,
     [InlineData("/commentary/what-happened-next")]
     public async Task TheGuidesOwnText_UsesCurlyQuotesAndOneFormOfParagraphReference(string url)
     {
-        var doc = await site.Client.GetDocumentAsync(url);
+        var doc = await host.Client.GetDocumentAsync(url);
         var main = doc.QuerySelector("main")!;
         foreach (var code in main.QuerySelectorAll("code, .url, .cite-this").ToList())
         {
@@ -188,7 +188,7 @@ public sealed class GuideTests(RealSite site) : GuideReferenceTests(site.Client,
     [InlineData("2020-01-08-missile-attack")]
     public async Task Timeline_HasTheEventsTheEssayRestsOn(string id)
     {
-        var doc = await site.Client.GetDocumentAsync("/timeline");
+        var doc = await host.Client.GetDocumentAsync("/timeline");
         Assert.NotNull(doc.GetElementById(id));
     }
 
@@ -205,7 +205,7 @@ public sealed class GuideTests(RealSite site) : GuideReferenceTests(site.Client,
     [InlineData("us-bases-count")]
     public async Task Sources_ListEveryWorkTheEssayCites(string id)
     {
-        var doc = await site.Client.GetDocumentAsync("/sources");
+        var doc = await host.Client.GetDocumentAsync("/sources");
         var entry = doc.GetElementById(id);
         Assert.NotNull(entry);
         Assert.NotEmpty(entry.QuerySelectorAll(".xrefs a[href^='/essay#p']"));
@@ -214,7 +214,7 @@ public sealed class GuideTests(RealSite site) : GuideReferenceTests(site.Client,
     [Fact]
     public async Task Questions_AtLeastFifteenInFourGroupsEachLinkingToTheEssay()
     {
-        var doc = await site.Client.GetDocumentAsync("/questions");
+        var doc = await host.Client.GetDocumentAsync("/questions");
         var questions = doc.QuerySelectorAll("li.question").ToList();
         Assert.True(questions.Count >= 15, $"only {questions.Count} questions");
         Assert.Equal(4, doc.QuerySelectorAll("section.question-group").Length);

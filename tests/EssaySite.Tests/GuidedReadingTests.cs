@@ -1,18 +1,18 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Startup;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
 
 /// <summary>A student reads the essay section by section, with questions, following next and previous links, without JavaScript.</summary>
-public sealed class GuidedReadingTests(TeachingSite site) : IClassFixture<TeachingSite>
+public sealed class GuidedReadingTests(TeachingHost host) : IClassFixture<TeachingHost>
 {
-    private readonly HttpClient _client = site.Client;
+    private readonly HttpClient _client = host.Client;
 
     private async Task<ContentSnapshot> ContentAsync()
     {
         (await _client.GetAsync(new Uri("/read", UriKind.Relative))).EnsureSuccessStatusCode();
-        return site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        return host.Factory.Services.GetRequiredService<ContentStore>().Current;
     }
 
     [Fact]

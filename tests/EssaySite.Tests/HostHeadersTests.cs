@@ -22,13 +22,13 @@ public sealed partial class HostHeadersTests : IAsyncLifetime
 
     private readonly string _folder = Directory.CreateTempSubdirectory("essaysite-host-").FullName;
     private readonly string _metaFolder = Directory.CreateTempSubdirectory("essaysite-meta-").FullName;
-    private SiteFactory _server = null!;
+    private AppFactory _server = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         await ExportAsync(_folder);
-        _server = new SiteFactory().With("Site:StaticExport", "true").With("Site:BasePath", "/reading").With("Site:BaseUrl", PublicUrl);
+        _server = new AppFactory().With("Site:StaticExport", "true").With("Site:BasePath", "/reading").With("Site:BaseUrl", PublicUrl);
         _client = _server.Client();
     }
 
@@ -45,7 +45,7 @@ public sealed partial class HostHeadersTests : IAsyncLifetime
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exit = await StaticExport.RunAsync(
-            ["export", Path.Combine(folder, "out"), "--base-path", "/reading/", "--base-url", PublicUrl, $"--Site:ContentPath={Repo.FixtureContent}", .. options], output, errors);
+            ["export", Path.Combine(folder, "out"), "--base-path", "/reading/", "--base-url", PublicUrl, $"--Site:ContentPath={Repo.FixtureContent}", .. options], output, errors, Program.UseEssaySite);
         Assert.True(exit == 0, errors.ToString());
     }
 

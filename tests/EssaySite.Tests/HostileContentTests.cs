@@ -14,7 +14,7 @@ public sealed class HostileContentTests : IDisposable
     private const string Front = "---\ntitle: \"Deep\"\nauthor: \"Test editors\"\ndate: 2026-12-01\nsummary: \"Deep nesting.\"\n---\n";
 
     private IReadOnlyList<ContentProblem> Problems() =>
-        new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(_content.ContentRoot).Problems;
+        new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(_content.ContentRoot).Problems;
 
     [Theory]
     [InlineData("quotes")]
@@ -100,7 +100,7 @@ public sealed class BlockingContentTests
     public async Task ANamedPipeInContent_HangsNoRequest_TheProbe_OrStopping()
     {
         using var content = new TempContent();
-        var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
+        var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WatchContent", "true");
         var client = factory.Client();
         client.Timeout = TimeSpan.FromSeconds(20);
         var store = factory.Services.GetRequiredService<ContentStore>();

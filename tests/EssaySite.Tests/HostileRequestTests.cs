@@ -1,7 +1,8 @@
 using System.Net;
 using EssaySite.Content;
 using EssaySite.Edition;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ public sealed class HostileRequestTests
     private static readonly string[] Evil = ["evil.example", "//evil"];
 
     /// <summary>A request from a client on this machine (a local proxy that passes its client's headers on).</summary>
-    private static async Task<HttpContext> SendAsync(SiteFactory factory, string path, params (string Name, string Value)[] headers) =>
+    private static async Task<HttpContext> SendAsync(AppFactory factory, string path, params (string Name, string Value)[] headers) =>
         await factory.Server.SendAsync(c =>
         {
             c.Request.Method = "GET";
@@ -41,7 +42,7 @@ public sealed class HostileRequestTests
     [Fact]
     public async Task WithABaseUrl_NoRequestHeaderChangesALinkOrARedirect()
     {
-        using var factory = new SiteFactory().With("Site:BaseUrl", "https://essay.example.org").With("Site:TrustedProxies:0", "127.0.0.1");
+        using var factory = new AppFactory().With("Site:BaseUrl", "https://essay.example.org").With("Site:TrustedProxies:0", "127.0.0.1");
         var essay = await SendAsync(factory, "/essay", [.. Poison, ("Host", "evil.example")]);
         Assert.Equal(200, essay.Response.StatusCode);
         var html = await BodyAsync(essay);
@@ -59,7 +60,7 @@ public sealed class HostileRequestTests
     [Fact]
     public async Task WithABaseUrl_EveryRequestIsAnsweredFromTheOneEdition_WhateverItsHostOrPrefix()
     {
-        using var factory = new SiteFactory().With("Site:BaseUrl", "https://essay.example.org").With("Site:TrustedProxies:0", "127.0.0.1");
+        using var factory = new AppFactory().With("Site:BaseUrl", "https://essay.example.org").With("Site:TrustedProxies:0", "127.0.0.1");
         var store = factory.Services.GetRequiredService<ContentStore>();
         await store.FirstLoad;
         var edition = await factory.Services.GetRequiredService<EditionStore>().WhenBuilt(store.Current, new EditionKey("https", "essay.example.org", ""));
@@ -74,7 +75,7 @@ public sealed class HostileRequestTests
     [Fact]
     public async Task WithoutTrustedProxies_ALocalProxysForwardedHeadersAreNotBelieved()
     {
-        using var factory = new SiteFactory();
+        using var factory = new AppFactory();
         var html = await BodyAsync(await SendAsync(factory, "/essay", Poison));
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/essay\">", html, StringComparison.Ordinal);
         Assert.All(Evil, e => Assert.DoesNotContain(e, html, StringComparison.Ordinal));
@@ -88,7 +89,7 @@ public sealed class HostileRequestTests
     [InlineData("https://evil.example")]
     public async Task AForwardedPrefixThatIsNotAPath_IsIgnored_EvenFromATrustedProxy(string prefix)
     {
-        using var factory = new SiteFactory().With("Site:TrustedProxies:0", "127.0.0.1");
+        using var factory = new AppFactory().With("Site:TrustedProxies:0", "127.0.0.1");
         var essay = await SendAsync(factory, "/essay", ("X-Forwarded-Prefix", prefix));
         var html = await BodyAsync(essay);
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/essay\">", html, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class HostileRequestTests
     [Fact]
     public async Task AForwardedPrefixThatIsAPath_FromATrustedProxy_IsStillBelieved()
     {
-        using var factory = new SiteFactory().With("Site:TrustedProxies:0", "127.0.0.1");
+        using var factory = new AppFactory().With("Site:TrustedProxies:0", "127.0.0.1");
         var assign = await SendAsync(factory, "/assign?essay=all", ("X-Forwarded-Prefix", "/reading"));
         Assert.StartsWith("/reading/assign/", assign.Response.Headers.Location.ToString(), StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public sealed class HostileRequestTests
     [Fact]
     public async Task StrangerHosts_NeverTakeTheSitesOwnEdition()
     {
-        using var factory = new SiteFactory();
+        using var factory = new AppFactory();
         var store = factory.Services.GetRequiredService<ContentStore>();
         await store.FirstLoad;
         var client = factory.Client();
@@ -142,7 +143,7 @@ public sealed class HostileRequestTests
     [Fact]
     public async Task TheErrorPage_AskedForByName_IsNotFound()
     {
-        using var factory = new SiteFactory();
+        using var factory = new AppFactory();
         using var response = await factory.Client().GetAsync(new Uri("/error", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -153,10 +154,10 @@ public sealed class HostileRequestTests
 public sealed class BadHostTests : IDisposable
 {
     private readonly LogEvents _log = new();
-    private readonly KestrelSite _site;
+    private readonly KestrelHost _app;
 
     public BadHostTests() =>
-        _site = new KestrelSite(new SiteFactory().WithServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(_log)));
+        _app = new KestrelHost(new AppFactory().WithServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(_log)));
 
     [Theory]
     [InlineData("GET /essay HTTP/1.0\r\n\r\n")]
@@ -164,7 +165,7 @@ public sealed class BadHostTests : IDisposable
     [InlineData("GET /timeline?x=1 HTTP/1.1\r\nHost: x:99999\r\nConnection: close\r\n\r\n")]
     public async Task ABadHost_GetsThe400Page_WithTheSecurityHeaders_AndOneShortLogLine(string request)
     {
-        var (status, headers, body) = await _site.SendRawAsync(request);
+        var (status, headers, body) = await _app.SendRawAsync(request);
         Assert.Equal(400, status);
         Assert.Contains("Content-Security-Policy: default-src 'none'", headers, StringComparison.Ordinal);
         Assert.Contains("X-Content-Type-Options: nosniff", headers, StringComparison.Ordinal);
@@ -185,11 +186,11 @@ public sealed class BadHostTests : IDisposable
     [Fact]
     public async Task TheBadRequestPage_AskedForByName_IsNotFound()
     {
-        var (status, _, _) = await _site.SendAsync("GET", "/bad-request");
+        var (status, _, _) = await _app.SendAsync("GET", "/bad-request");
         Assert.Equal(404, status);
     }
 
-    public void Dispose() => _site.Dispose();
+    public void Dispose() => _app.Dispose();
 }
 
 /// <summary>Every event the app logs, for a test to read.</summary>
@@ -203,7 +204,7 @@ public sealed class LogEvents : Serilog.Core.ILogEventSink
 }
 
 /// <summary>The assignment form against what no teacher would send, on the fixture guide.</summary>
-public sealed class HostileAssignmentTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class HostileAssignmentTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     [Theory]
     [InlineData("Read \u202Eit twice", "U+202E")]
@@ -211,7 +212,7 @@ public sealed class HostileAssignmentTests(FixtureSite site) : IClassFixture<Fix
     [InlineData("Read \u2067it\u2069", "U+2067")]
     public async Task ANoteWithAnInvisibleOrReorderingCharacter_Gets400(string note, string named)
     {
-        using var response = await site.Client.GetAsync(new Uri("/assign?essay=all&note=" + Uri.EscapeDataString(note), UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/assign?essay=all&note=" + Uri.EscapeDataString(note), UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains(named, doc.GetElementById("note-error")!.TextContent, StringComparison.Ordinal);
@@ -220,7 +221,7 @@ public sealed class HostileAssignmentTests(FixtureSite site) : IClassFixture<Fix
     [Fact]
     public async Task ANoteWithAPersianZeroWidthNonJoiner_InsideAWord_IsAccepted()
     {
-        using var response = await site.Client.GetAsync(new Uri("/assign?essay=all&note=" + Uri.EscapeDataString("می\u200Cخواهم"), UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/assign?essay=all&note=" + Uri.EscapeDataString("می\u200Cخواهم"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
@@ -230,10 +231,10 @@ public sealed class HostileAssignmentTests(FixtureSite site) : IClassFixture<Fix
         // About 8 KB of query: a long note, a long paragraphs box and several hundred made-up questions.
         var query = "essay=some&paragraphs=" + new string('x', 2000) + "&note=" + new string('n', 2000) + "&due=" + new string('d', 1000)
             + string.Concat(Enumerable.Range(0, 300).Select(i => $"&q=z{i}"));
-        using var response = await site.Client.GetAsync(new Uri("/assign?" + query, UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/assign?" + query, UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        using var plain = await site.Client.GetAsync(new Uri("/assign", UriKind.Relative));
+        using var plain = await host.Client.GetAsync(new Uri("/assign", UriKind.Relative));
         var form = await plain.Content.ReadAsStringAsync();
         // The error page is the form, its messages and at most the note's limit of each value sent, a few times over.
         Assert.True(html.Length < form.Length + 4_000, $"the error page is {html.Length} characters; the form alone is {form.Length}");

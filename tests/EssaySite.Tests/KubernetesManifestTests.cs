@@ -1,4 +1,4 @@
-using EssaySite.Site;
+using EssaySite.Health;
 using YamlDotNet.Serialization;
 
 namespace EssaySite.Tests;
@@ -62,7 +62,7 @@ public sealed class KubernetesManifestTests
         Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", File.ReadAllText(Path.Combine(Repo.Root, "Dockerfile")), StringComparison.Ordinal);
         foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
         {
-            Assert.Equal(Health.Path, At(container, $"{probe}.httpGet.path"));
+            Assert.Equal(HealthEndpoints.Path, At(container, $"{probe}.httpGet.path"));
             Assert.Contains(At(container, $"{probe}.httpGet.port"), new[] { port["containerPort"], port["name"] });
         }
     }

@@ -17,7 +17,7 @@ public sealed class LinkCheckTests
         Identity = Encoding.UTF8.GetBytes(html),
     };
 
-    private static SiteEdition Edition(params (string Path, string Html)[] pages) => new(
+    private static OriginEdition Edition(params (string Path, string Html)[] pages) => new(
         "v1",
         new EditionKey("https", "essay.example.org", "/reading"),
         pages.ToFrozenDictionary(p => p.Path, p => Page(p.Html), StringComparer.Ordinal),

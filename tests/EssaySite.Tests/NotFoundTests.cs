@@ -1,7 +1,7 @@
 namespace EssaySite.Tests;
 
 /// <summary>Unknown addresses, on the fixture guide.</summary>
-public sealed class NotFoundTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class NotFoundTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     [Theory]
     [InlineData("/no-such-page")]
@@ -14,7 +14,7 @@ public sealed class NotFoundTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("/UPPERCASE")]
     public async Task UnknownPath_Answers404WithAHelpfulPage(string url)
     {
-        using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());

@@ -8,16 +8,16 @@ namespace EssaySite.Tests;
 /// </summary>
 public sealed class PageDirectionTests
 {
-    private static SiteFactory Persian() => new SiteFactory().With("Site:ContentPath", PersianFixtureTests.Content);
+    private static AppFactory Persian() => new AppFactory().With("Site:ContentPath", PersianFixtureTests.Content);
 
     [Fact]
     public async Task PersianGuide_EveryPage_IsFarsiAndRightToLeft()
     {
-        var guide = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(PersianFixtureTests.Content);
+        var guide = new ContentLoader(new MarkdownRenderer(), SiteAddresses.OfRoutes).Load(PersianFixtureTests.Content);
         using var factory = Persian();
         var client = factory.Client();
         var pages = 0;
-        foreach (var path in EssaySite.Site.SiteRoutes.Fixed(guide))
+        foreach (var path in EssaySite.Startup.SiteRoutes.Fixed(guide))
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             if (response.Content.Headers.ContentType?.MediaType != "text/html")
@@ -39,7 +39,7 @@ public sealed class PageDirectionTests
     [InlineData("en-GB", "ltr")]
     public async Task TheNotFoundPage_HasTheGuidesLanguageAndDirection(string language, string direction)
     {
-        using var factory = language == "fa" ? Persian() : new SiteFactory();
+        using var factory = language == "fa" ? Persian() : new AppFactory();
         var page = await factory.Client().GetDocumentAsync("/no-such-page", 404);
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
         Assert.Equal(direction, page.DocumentElement.GetAttribute("dir"));
@@ -50,7 +50,7 @@ public sealed class PageDirectionTests
     [InlineData("en-GB", "ltr")]
     public async Task TheBadRequestPage_HasTheGuidesLanguageAndDirection(string language, string direction)
     {
-        using var site = new KestrelSite(language == "fa" ? Persian() : new SiteFactory());
+        using var site = new KestrelHost(language == "fa" ? Persian() : new AppFactory());
         var (status, _, body) = await site.SendRawAsync("GET /essay HTTP/1.0\r\n\r\n");
         Assert.Equal(400, status);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body);
@@ -62,7 +62,7 @@ public sealed class PageDirectionTests
     [Fact]
     public async Task EnglishGuide_HomePage_IsLeftToRight()
     {
-        using var factory = new SiteFactory();
+        using var factory = new AppFactory();
         var page = await factory.Client().GetDocumentAsync("/");
         Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("ltr", page.DocumentElement.GetAttribute("dir"));

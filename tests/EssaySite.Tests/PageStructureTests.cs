@@ -4,7 +4,7 @@ using AngleSharp.Html.Dom;
 namespace EssaySite.Tests;
 
 /// <summary>The structure every page shares, on the fixture guide; the real content's links are crawled by <see cref="RealContentTests"/>.</summary>
-public sealed class PageStructureTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class PageStructureTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     /// <summary>Every page the site has, with the nav item that should be marked current (null: none).</summary>
     public static TheoryData<string, string?> Pages() => new()
@@ -32,20 +32,20 @@ public sealed class PageStructureTests(FixtureSite site) : IClassFixture<Fixture
     [MemberData(nameof(Pages))]
     public async Task Page_IsHtmlWithTitleOneH1LandmarksAndCurrentNav(string url, string? current)
     {
-        using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
 
-        var doc = await site.Client.GetDocumentAsync(url);
-        Assert.Equal(FixtureGuide.Site()["language"], doc.DocumentElement.GetAttribute("lang"));
+        var doc = await host.Client.GetDocumentAsync(url);
+        Assert.Equal(FixtureGuide.Identity()["language"], doc.DocumentElement.GetAttribute("lang"));
         Assert.False(string.IsNullOrWhiteSpace(doc.Title));
-        Assert.Contains(FixtureGuide.Site()["name"], doc.Title, StringComparison.Ordinal);
+        Assert.Contains(FixtureGuide.Identity()["name"], doc.Title, StringComparison.Ordinal);
         Assert.Single(doc.QuerySelectorAll("h1"));
         Assert.Single(doc.QuerySelectorAll("main#main"));
         Assert.NotNull(doc.QuerySelector("header nav[aria-label='Site']"));
         Assert.NotNull(doc.QuerySelector("footer"));
         Assert.Equal("#main", doc.QuerySelector("a.skip-link")?.GetAttribute("href"));
-        Assert.Equal(new Uri(site.Client.BaseAddress!, url.Split('?')[0]).AbsoluteUri, doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        Assert.Equal(new Uri(host.Client.BaseAddress!, url.Split('?')[0]).AbsoluteUri, doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
         foreach (var meta in new[] { "meta[property='og:title']", "meta[property='og:description']", "meta[property='og:image']", "meta[name='twitter:card']", "meta[name='twitter:image']" })
         {
             Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector(meta)?.GetAttribute("content")), $"{url} lacks {meta}");
@@ -68,7 +68,7 @@ public sealed class PageStructureTests(FixtureSite site) : IClassFixture<Fixture
         var titles = new List<string>();
         foreach (var url in Pages().Select(row => (string)row[0]))
         {
-            titles.Add((await site.Client.GetDocumentAsync(url)).Title!);
+            titles.Add((await host.Client.GetDocumentAsync(url)).Title!);
         }
 
         Assert.Equal(titles.Count, titles.Distinct().Count());
@@ -82,20 +82,20 @@ public sealed class PageStructureTests(FixtureSite site) : IClassFixture<Fixture
         while (url is not null && order.Count < 20)
         {
             order.Add(url);
-            var doc = await site.Client.GetDocumentAsync(url);
+            var doc = await host.Client.GetDocumentAsync(url);
             url = doc.QuerySelector("nav.prev-next a[rel='next']")?.GetAttribute("href");
         }
 
         Assert.Equal(["/essay", "/timeline", "/sources", "/questions"], order.Take(4));
 
-        var essay = await site.Client.GetDocumentAsync("/essay");
+        var essay = await host.Client.GetDocumentAsync("/essay");
         Assert.Null(essay.QuerySelector("nav.prev-next a[rel='prev']"));
-        var timeline = await site.Client.GetDocumentAsync("/timeline");
+        var timeline = await host.Client.GetDocumentAsync("/timeline");
         Assert.Equal("/essay", timeline.QuerySelector("nav.prev-next a[rel='prev']")?.GetAttribute("href"));
     }
 
     [Fact]
-    public async Task EveryInternalLinkAndFragment_ResolvesToAnElementThatExists() => Assert.Empty(await BrokenLinksAsync(site.Client, minimumPages: 6));
+    public async Task EveryInternalLinkAndFragment_ResolvesToAnElementThatExists() => Assert.Empty(await BrokenLinksAsync(host.Client, minimumPages: 6));
 
     /// <summary>Crawls the site from its home page and lists every internal link whose page or fragment does not exist.</summary>
     public static async Task<List<string>> BrokenLinksAsync(HttpClient client, int minimumPages)
@@ -165,7 +165,7 @@ public sealed class PageStructureTests(FixtureSite site) : IClassFixture<Fixture
     [Fact]
     public async Task Home_ShowsTheEssayFactsAndTheGuide()
     {
-        var doc = await site.Client.GetDocumentAsync("/");
+        var doc = await host.Client.GetDocumentAsync("/");
         var text = Html.Fold(doc.QuerySelector("main")!.TextContent);
         var words = FixtureGuide.Paragraphs().Sum(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains(FixtureGuide.Field("essay.md", "author"), text, StringComparison.Ordinal);

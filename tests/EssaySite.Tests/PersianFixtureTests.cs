@@ -14,7 +14,7 @@ public sealed class PersianFixtureTests
 
     private static ContentSnapshot Load()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(Content);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), SiteAddresses.OfRoutes).TryLoad(Content);
         Assert.Empty(problems.Select(p => p.ToString()));
         return snapshot!;
     }

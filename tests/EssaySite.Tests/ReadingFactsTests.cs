@@ -73,7 +73,7 @@ public sealed class TeachingFactsTests
     [Fact]
     public void Facts_AreMeasuredOncePerSnapshot()
     {
-        var store = new EssaySite.Content.ContentStore(new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent), Repo.FixtureContent);
+        var store = new EssaySite.Content.ContentStore(new EssaySite.Content.ContentLoader(new EssaySite.Content.MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes), Repo.FixtureContent);
         var first = store.Load();
         var facts = new TeachingFacts();
         Assert.Same(facts.For(first), facts.For(first));

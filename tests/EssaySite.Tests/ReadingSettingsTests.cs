@@ -1,7 +1,7 @@
 namespace EssaySite.Tests;
 
 /// <summary>The "Reading settings" control's markup; what it does is tested in the browser (ReadingToolsTests).</summary>
-public sealed class ReadingSettingsTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class ReadingSettingsTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     [Theory]
     [InlineData("/essay")]
@@ -9,7 +9,7 @@ public sealed class ReadingSettingsTests(FixtureSite site) : IClassFixture<Fixtu
     [InlineData("/glossary")]
     public async Task TheEssayAndGuidePages_OfferReadingSettings_AsLabelledRadioGroups(string url)
     {
-        var doc = await site.Client.GetDocumentAsync(url);
+        var doc = await host.Client.GetDocumentAsync(url);
         var details = doc.QuerySelector("main details.reading-settings")!;
         Assert.Equal("Reading settings", details.QuerySelector("summary")!.TextContent.Trim());
         var groups = details.QuerySelectorAll("fieldset").Select(f => (
@@ -25,19 +25,19 @@ public sealed class ReadingSettingsTests(FixtureSite site) : IClassFixture<Fixtu
     [Fact]
     public async Task TheSettingsScript_RunsInTheHeadBeforeThePageIsDrawn_FromAFile()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var script = doc.Head!.QuerySelector("script[src*='/js/settings.js']")!;
         Assert.False(script.HasAttribute("defer") || script.HasAttribute("async") || script.GetAttribute("type") == "module");
         Assert.Contains("?v=", script.GetAttribute("src"), StringComparison.Ordinal);
         Assert.Empty(doc.QuerySelectorAll("script:not([src]):not([type='application/ld+json'])"));
-        using var response = await site.Client.GetAsync(new Uri(script.GetAttribute("src")!, UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri(script.GetAttribute("src")!, UriKind.Relative));
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < 1024, "settings.js blocks the first paint, so it stays under 1 KB");
     }
 
     [Fact]
     public async Task PagesThatAreNotForReading_HaveNoSettings()
     {
-        var doc = await site.Client.GetDocumentAsync("/search");
+        var doc = await host.Client.GetDocumentAsync("/search");
         Assert.Null(doc.QuerySelector(".reading-settings"));
     }
 }

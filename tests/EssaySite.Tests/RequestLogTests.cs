@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Serilog.Parsing;

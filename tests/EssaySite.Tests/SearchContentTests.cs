@@ -7,7 +7,7 @@ namespace EssaySite.Tests;
 /// real content because what they check is its glossary's variants; how search behaves is tested on the fixture
 /// guide (<see cref="SearchTests"/>).
 /// </summary>
-public sealed class SearchContentTests(RealSite site) : IClassFixture<RealSite>
+public sealed class SearchContentTests(RealContentHost host) : IClassFixture<RealContentHost>
 {
     [Theory]
     [InlineData("Suleimani")]
@@ -15,7 +15,7 @@ public sealed class SearchContentTests(RealSite site) : IClassFixture<RealSite>
     [InlineData("SOLEIMANI")]
     public async Task SpellingVariants_FindTheEssaysSpelling(string spelling)
     {
-        var results = await SearchTests.ResultsAsync(site.Client, spelling);
+        var results = await SearchTests.ResultsAsync(host.Client, spelling);
         Assert.Contains(results, r => r.Href == "/essay#p1");
         Assert.Contains("<mark>Soleimani</mark>", results.First(r => r.Href == "/essay#p1").Snippet, StringComparison.Ordinal);
     }
@@ -23,9 +23,9 @@ public sealed class SearchContentTests(RealSite site) : IClassFixture<RealSite>
     [Fact]
     public async Task AQueryWithoutAccents_FindsTheAccentedWord()
     {
-        var plain = await SearchTests.ResultsAsync(site.Client, "Hurriyet");
+        var plain = await SearchTests.ResultsAsync(host.Client, "Hurriyet");
         Assert.NotEmpty(plain);
-        Assert.Equal(plain.Select(r => r.Href), (await SearchTests.ResultsAsync(site.Client, "Hürriyet")).Select(r => r.Href));
+        Assert.Equal(plain.Select(r => r.Href), (await SearchTests.ResultsAsync(host.Client, "Hürriyet")).Select(r => r.Href));
         Assert.Contains("<mark>Hürriyet</mark>", plain[0].Snippet, StringComparison.Ordinal);
     }
 
@@ -34,14 +34,14 @@ public sealed class SearchContentTests(RealSite site) : IClassFixture<RealSite>
     [InlineData("Abu Mahdi al-Mohandes", "/glossary#abu-mahdi-al-muhandis")]
     public async Task MultiWordRespellings_FindTheGlossaryEntry(string spelling, string expected)
     {
-        var results = await SearchTests.ResultsAsync(site.Client, spelling);
+        var results = await SearchTests.ResultsAsync(host.Client, spelling);
         Assert.Contains(results, r => r.Href == expected);
     }
 
     [Fact]
     public void VariantMap_JoinsOnlySpellingsOfOneWord()
     {
-        var variants = new Dictionary<string, string>(site.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Variants);
+        var variants = new Dictionary<string, string>(host.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Variants);
         Assert.Equal("soleimani", variants["suleimani"]);
         Assert.Equal("hezbollah", variants["hizballah"]);
         // Different words in two names of one thing are not spellings of each other, and "is" is a word, not ISIS.
@@ -57,7 +57,7 @@ public sealed class SearchContentTests(RealSite site) : IClassFixture<RealSite>
     [InlineData("Mossadegh")]
     public async Task MossadeghSpellings_AllFindParagraph17(string spelling)
     {
-        var results = await SearchTests.ResultsAsync(site.Client, spelling);
+        var results = await SearchTests.ResultsAsync(host.Client, spelling);
         Assert.Contains(results, r => r.Href == "/essay#p17");
     }
 }

@@ -7,7 +7,7 @@ namespace EssaySite.Tests;
 /// Content tests: search on the real glossary forgives the misspellings in glossary-misspellings.txt, a table with
 /// rows for every entry. How forgiving works is tested on the fixture guide (<see cref="SearchTests"/>).
 /// </summary>
-public sealed class SearchSpellingContentTests(RealSite site) : IClassFixture<RealSite>
+public sealed class SearchSpellingContentTests(RealContentHost host) : IClassFixture<RealContentHost>
 {
     public static string TablePath { get; } = Path.Combine(Repo.Root, "tests", "EssaySite.Tests", "glossary-misspellings.txt");
 
@@ -32,10 +32,10 @@ public sealed class SearchSpellingContentTests(RealSite site) : IClassFixture<Re
     [MemberData(nameof(Misspellings))]
     public async Task AMisspeltGlossaryName_FindsItsEntry_AndIsOfferedItsSpelling(string misspelling, string entry)
     {
-        var results = await SearchTests.ResultsAsync(site.Client, misspelling);
+        var results = await SearchTests.ResultsAsync(host.Client, misspelling);
         Assert.Contains(results, r => r.Href == "/glossary#" + entry);
 
-        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(misspelling));
+        var doc = await host.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(misspelling));
         var offer = doc.QuerySelector(".did-you-mean a");
         Assert.NotNull(offer);
         var term = Current.Terms.Single(t => t.Id == entry);
@@ -52,8 +52,8 @@ public sealed class SearchSpellingContentTests(RealSite site) : IClassFixture<Re
     [InlineData("xyzzy plugh")]
     public async Task AMadeUpWord_IsNotTakenForAShortWordOfAGlossaryName(string query)
     {
-        Assert.Empty(await SearchTests.ResultsAsync(site.Client, query));
-        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Empty(await SearchTests.ResultsAsync(host.Client, query));
+        var doc = await host.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
         Assert.Null(doc.QuerySelector(".did-you-mean a"));
     }
 
@@ -66,5 +66,5 @@ public sealed class SearchSpellingContentTests(RealSite site) : IClassFixture<Re
         Assert.Empty(covered.Except(entries));
     }
 
-    private ContentSnapshot Current => site.Factory.Services.GetRequiredService<ContentStore>().Current;
+    private ContentSnapshot Current => host.Factory.Services.GetRequiredService<ContentStore>().Current;
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EssaySite.Tests;
 
 /// <summary>How search behaves, on the fixture guide; the real content's own spellings are checked by <see cref="SearchContentTests"/>.</summary>
-public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class SearchTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     internal static async Task<List<(string Href, string Snippet)>> ResultsAsync(HttpClient client, string query)
     {
@@ -11,7 +11,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
         return [.. doc.QuerySelectorAll("ol.results > li").Select(li => (li.QuerySelector("a")!.GetAttribute("href")!, li.QuerySelector(".snippet")!.InnerHtml))];
     }
 
-    private Task<List<(string Href, string Snippet)>> ResultsAsync(string query) => ResultsAsync(site.Client, query);
+    private Task<List<(string Href, string Snippet)>> ResultsAsync(string query) => ResultsAsync(host.Client, query);
 
     [Fact]
     public async Task APhraseFromAParagraph_FindsThatParagraphFirst()
@@ -82,7 +82,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("a necesary evil", "a necessary evil")]
     public async Task AMisspeltWord_IsOfferedTheNearestWordInTheIndex(string query, string suggestion)
     {
-        var doc = await site.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        var doc = await host.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
         var offer = doc.QuerySelector(".did-you-mean a")!;
         Assert.Equal(suggestion, offer.TextContent);
         Assert.Equal("/search?q=" + Uri.EscapeDataString(suggestion), offer.GetAttribute("href"));
@@ -92,7 +92,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [Fact]
     public async Task AMisspeltWordThatFindsNothing_ShowsTheResultsOfItsSuggestionAtOnce()
     {
-        var doc = await site.Client.GetDocumentAsync("/search?q=formidible");
+        var doc = await host.Client.GetDocumentAsync("/search?q=formidible");
         Assert.Equal("Nothing matches “formidible”. Showing results for formidable.", doc.QuerySelector(".did-you-mean")!.TextContent);
         Assert.EndsWith(" for “formidable”.", doc.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(await ResultsAsync("formidable"), await ResultsAsync("formidible"));
@@ -103,7 +103,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("custom")]
     [InlineData("xqzvwk")]
     public async Task AQueryOfKnownWords_OrWithNothingNear_OffersNoSuggestion(string query) =>
-        Assert.Null((await site.Client.GetDocumentAsync("/search?q=" + query)).QuerySelector(".did-you-mean"));
+        Assert.Null((await host.Client.GetDocumentAsync("/search?q=" + query)).QuerySelector(".did-you-mean"));
 
     [Fact]
     public async Task AGlossaryResult_ShowsItsDefinition_NotItsSpellings()
@@ -120,7 +120,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("DÍA", "dia")]
     [InlineData("Straße", "strasse")]
     [InlineData("e\u0301", "e")]
-    public void Fold_DropsAccentsWithoutICU(string word, string folded) => Assert.Equal(folded, EssaySite.Search.SearchIndex.Fold(word));
+    public void Fold_DropsAccentsWithoutICU(string word, string folded) => Assert.Equal(folded, EssaySite.Content.Search.SearchIndex.Fold(word));
 
     [Fact]
     public async Task AQueryWithoutAccents_FindsTheAccentedWord()
@@ -134,7 +134,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [Fact]
     public void VariantMap_JoinsTheGlossarysSpellingsOfAWord()
     {
-        var variants = site.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Variants;
+        var variants = host.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Variants;
         Assert.Equal("parliament", variants["parliaments"]);
         Assert.False(variants.ContainsKey("custom"));
     }
@@ -147,7 +147,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("attack", "threat", false)]
     [InlineData("iran", "pahlavi", false)]
     public void IsRespelling_TellsSpellingsFromOtherWords(string a, string b, bool expected) =>
-        Assert.Equal(expected, EssaySite.Search.SearchIndex.IsRespelling(a, b));
+        Assert.Equal(expected, EssaySite.Content.Search.SearchIndex.IsRespelling(a, b));
 
     // The fixture's glossary names 'parliament' and 'usurpation' (with 'usurp' and 'usurpations').
     [Theory]
@@ -162,7 +162,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
         var results = await ResultsAsync(misspelling);
         Assert.NotEmpty(results);
         Assert.Equal(await ResultsAsync(name), results);
-        var offer = (await site.Client.GetDocumentAsync("/search?q=" + misspelling)).QuerySelector(".did-you-mean a");
+        var offer = (await host.Client.GetDocumentAsync("/search?q=" + misspelling)).QuerySelector(".did-you-mean a");
         Assert.Equal(name, offer?.TextContent, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -171,7 +171,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("parliamentarian")]
     [InlineData("station")]
     public void AWordFarFromEveryGlossaryName_IsNotTakenForOne(string query) =>
-        Assert.Empty(site.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Search(query));
+        Assert.Empty(host.Factory.Services.GetRequiredService<EssaySite.Content.ContentStore>().Current.Search.Search(query));
 
     [Theory]
     [InlineData("mosaddeq", "mossadegh")]
@@ -179,7 +179,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("qods", "kuds")]
     [InlineData("husayn", "hussein")]
     public void SpellingKey_UndoesTheSwapsBetweenTransliterations(string a, string b) =>
-        Assert.Equal(EssaySite.Search.SearchIndex.SpellingKey(a), EssaySite.Search.SearchIndex.SpellingKey(b));
+        Assert.Equal(EssaySite.Content.Search.SearchIndex.SpellingKey(a), EssaySite.Content.Search.SearchIndex.SpellingKey(b));
 
     [Fact]
     public async Task Results_SpanTheEssayTheGuideAndCommentary()
@@ -206,7 +206,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("ﷺ ﷽ 𝕊𝕠𝕝𝕖𝕚𝕞𝕒𝕟𝕚")]
     public async Task OddQueries_GetASensiblePageNeverA500(string query)
     {
-        using var response = await site.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
         Assert.Equal(200, (int)response.StatusCode);
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Equal("Search", doc.QuerySelector("h1")!.TextContent);
@@ -217,7 +217,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     public async Task AQueryOf2000Characters_IsShortenedNotRejected()
     {
         var query = string.Concat(Enumerable.Repeat("government ", 200));
-        using var response = await site.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative));
         Assert.Equal(200, (int)response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("the query was shortened", text, StringComparison.Ordinal);
@@ -226,7 +226,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [Fact]
     public async Task TheQuery_IsAlwaysHtmlEncoded()
     {
-        using var response = await site.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("<b>bold</b>"), UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("<b>bold</b>"), UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<b>bold</b>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", html, StringComparison.Ordinal);
@@ -235,7 +235,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [Fact]
     public async Task EveryPage_HasASearchBoxInTheHeader()
     {
-        var doc = await site.Client.GetDocumentAsync("/essay");
+        var doc = await host.Client.GetDocumentAsync("/essay");
         var form = doc.QuerySelector("header form[role='search']")!;
         Assert.Equal("/search", form.GetAttribute("action"));
         Assert.Equal("get", form.GetAttribute("method"));
@@ -249,7 +249,7 @@ public sealed class SearchTests(FixtureSite site) : IClassFixture<FixtureSite>
     [InlineData("/search?q=custom")]
     public async Task TheSearchPage_HasOneSearchForm(string url)
     {
-        var doc = await site.Client.GetDocumentAsync(url);
+        var doc = await host.Client.GetDocumentAsync(url);
         Assert.Single(doc.QuerySelectorAll("form[role='search']"));
         Assert.Null(doc.QuerySelector("header a.search-link"));
     }

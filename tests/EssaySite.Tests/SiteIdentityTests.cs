@@ -42,7 +42,7 @@ public sealed class SiteIdentityTests : IDisposable
 
     private (ContentSnapshot? Snapshot, IReadOnlyList<string> Problems) Load()
     {
-        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).TryLoad(_content.ContentRoot);
+        var (snapshot, problems) = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).TryLoad(_content.ContentRoot);
         return (snapshot, [.. problems.Select(p => p.ToString())]);
     }
 
@@ -101,11 +101,11 @@ public sealed class SiteIdentityTests : IDisposable
     public async Task AnotherGuide_ShowsItsOwnNamesEverywhere_AndNoneOfThisEssays()
     {
         var fixture = Path.Combine(Repo.Root, "tests", "fixture-guide", "content");
-        var guide = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(fixture);
-        var real = new ContentLoader(new MarkdownRenderer(), EssaySite.Site.SiteRoutes.ForContent).Load(Repo.Content);
+        var guide = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(fixture);
+        var real = new ContentLoader(new MarkdownRenderer(), EssaySite.Content.SiteAddresses.OfRoutes).Load(Repo.Content);
         string[] theirs = [real.Identity.Name, real.Essay.Author, real.Essay.Page.Title, "Soleimani", "Iran"];
 
-        using var factory = new SiteFactory().With("Site:ContentPath", fixture);
+        using var factory = new AppFactory().With("Site:ContentPath", fixture);
         var client = factory.Client();
         var home = await client.GetDocumentAsync("/");
         Assert.Equal(guide.Identity.FullName, home.Title);
@@ -114,7 +114,7 @@ public sealed class SiteIdentityTests : IDisposable
         Assert.Equal(guide.Identity.Description, home.QuerySelector(".lede")!.TextContent.Trim());
 
         var checkedPages = 0;
-        foreach (var path in EssaySite.Site.SiteRoutes.Fixed(guide))
+        foreach (var path in EssaySite.Startup.SiteRoutes.Fixed(guide))
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var type = response.Content.Headers.ContentType?.MediaType ?? "";

@@ -1,4 +1,4 @@
-using EssaySite.Site;
+using EssaySite.Hosting;
 
 namespace EssaySite.Tests;
 
@@ -84,7 +84,7 @@ public sealed class SitePathsTests : IDisposable
     {
         using var content = new TempContent();
         content.Write("about.md", File.ReadAllText(FixtureGuide.File("about.md")).Replace("on a second text", "on a second text, from a configured folder", StringComparison.Ordinal));
-        using var factory = new SiteFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WebRootPath", Path.Combine(Repo.Root, "wwwroot"));
+        using var factory = new AppFactory().With("Site:ContentPath", content.ContentRoot).With("Site:WebRootPath", Path.Combine(Repo.Root, "wwwroot"));
         var doc = await factory.Client().GetDocumentAsync("/about");
         Assert.Contains("from a configured folder", doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EssaySite.Tests;
@@ -95,8 +95,8 @@ public sealed class StartupTests
     [Fact]
     public void TheSiteOptions_AreCheckedByTheFrameworkOnStart_WithTheSameMessages()
     {
-        using var site = new SiteFactory();
-        var validators = site.Services.GetServices<Microsoft.Extensions.Options.IValidateOptions<SiteOptions>>();
+        using var host = new AppFactory();
+        var validators = host.Services.GetServices<Microsoft.Extensions.Options.IValidateOptions<SiteOptions>>();
         var validator = Assert.Single(validators.OfType<SiteOptionsValidator>());
 
         var bad = validator.Validate(null, new SiteOptions { BaseUrl = "not a url", BasePath = "/a/../b" });
@@ -120,8 +120,8 @@ public sealed class StartupTests
             Assert.Equal(0, mkfifo.ExitCode);
         }
 
-        using var site = new SiteFactory().With("Site:ContentPath", content.ContentRoot);
-        var client = site.Client();
+        using var host = new AppFactory().With("Site:ContentPath", content.ContentRoot);
+        var client = host.Client();
         using (var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);

@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace EssaySite.Tests;
 
 /// <summary>The site as the static export renders it (<c>Site:StaticExport=true</c>), for tests that only read.</summary>
-public sealed class ExportSite : IDisposable
+public sealed class FixtureExport : IDisposable
 {
-    public SiteFactory Factory { get; } = new SiteFactory().With("Site:StaticExport", "true");
+    public AppFactory Factory { get; } = new AppFactory().With("Site:StaticExport", "true");
 
     public HttpClient Client { get; }
 
-    public ExportSite() => Client = Factory.Client();
+    public FixtureExport() => Client = Factory.Client();
 
     public void Dispose() => Factory.Dispose();
 }
@@ -18,7 +18,7 @@ public sealed class ExportSite : IDisposable
 /// On a static copy of the site the search page cannot search, so it carries an index and a script
 /// that search in the browser, and says so plainly when JavaScript is off.
 /// </summary>
-public sealed class StaticSearchTests(FixtureSite server, ExportSite export) : IClassFixture<FixtureSite>, IClassFixture<ExportSite>
+public sealed class StaticSearchTests(FixtureGuideHost server, FixtureExport export) : IClassFixture<FixtureGuideHost>, IClassFixture<FixtureExport>
 {
     private static async Task<JsonElement> IndexAsync(HttpClient client)
     {
@@ -38,7 +38,7 @@ public sealed class StaticSearchTests(FixtureSite server, ExportSite export) : I
         Assert.NotEmpty(letters.RootElement.EnumerateObject());
         foreach (var letter in letters.RootElement.EnumerateObject())
         {
-            Assert.Equal(letter.Value.GetString(), EssaySite.Search.SearchIndex.Fold(letter.Name));
+            Assert.Equal(letter.Value.GetString(), EssaySite.Content.Search.SearchIndex.Fold(letter.Name));
         }
     }
 

@@ -2,7 +2,8 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using EssaySite.Content;
 using EssaySite.Edition;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ public sealed class SubPathTests
     /// the static export) also the pages that depend on the request: search results, an assignment, its worksheet and
     /// its guided reading.
     /// </summary>
-    private static async Task<List<(string Path, IHtmlDocument Doc)>> EveryPageAsync(SiteFactory factory, string pathBase, bool staticExport)
+    private static async Task<List<(string Path, IHtmlDocument Doc)>> EveryPageAsync(AppFactory factory, string pathBase, bool staticExport)
     {
         var client = factory.Client();
         var store = factory.Services.GetRequiredService<ContentStore>();
@@ -73,7 +74,7 @@ public sealed class SubPathTests
     [InlineData(true)]
     public async Task EveryPage_UnderABasePath_WritesEveryLinkToTheSiteUnderIt(bool staticExport)
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading")
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading")
             .With("Site:StaticExport", staticExport ? "true" : "false");
         var pages = await EveryPageAsync(factory, "/reading", staticExport);
         Assert.Contains(pages, p => p.Path == SiteRoutes.NotFound);
@@ -104,7 +105,7 @@ public sealed class SubPathTests
     [InlineData(true)]
     public async Task EveryPage_WithoutABasePath_WritesNoLinkUnderOne(bool staticExport)
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:StaticExport", staticExport ? "true" : "false");
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:StaticExport", staticExport ? "true" : "false");
         var pages = await EveryPageAsync(factory, "", staticExport);
         Assert.Contains(pages, p => p.Path == SiteRoutes.NotFound);
         foreach (var (path, doc) in pages)
@@ -121,7 +122,7 @@ public sealed class SubPathTests
     [Fact]
     public async Task ARedirect_UnderABasePath_CarriesIt()
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading");
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading");
         var client = factory.Client();
         using var first = await client.GetAsync(new Uri("/reading/commentary/page/1", UriKind.Relative));
         Assert.Equal(HttpStatusCode.MovedPermanently, first.StatusCode);
@@ -149,7 +150,7 @@ public sealed class SubPathTests
     [InlineData("/reading/")]
     public async Task BasePath_PutsEveryLinkAssetAndCanonicalUrlUnderIt(string basePath)
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", basePath);
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", basePath);
         var client = factory.Client();
         foreach (var page in Pages)
         {
@@ -187,7 +188,7 @@ public sealed class SubPathTests
     [Fact]
     public async Task BasePath_IsAddedToAConfiguredAddressWithoutAPath()
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading").With("Site:BaseUrl", "https://essay.example.org");
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:BasePath", "/reading").With("Site:BaseUrl", "https://essay.example.org");
         var doc = await factory.Client().GetDocumentAsync("/reading/essay");
         Assert.Equal("https://essay.example.org/reading/essay", doc.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
     }
@@ -195,7 +196,7 @@ public sealed class SubPathTests
     [Fact]
     public async Task ForwardedHeaders_FromATrustedProxy_GiveThePublicAddressAndPrefix()
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:TrustedProxies:0", "198.51.100.0/24");
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:TrustedProxies:0", "198.51.100.0/24");
         var doc = await GetThroughProxyAsync(factory);
         Assert.Equal("https://essay.example.org/reading/essay", doc.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
         Assert.All(LocalUrls(doc), u => Assert.StartsWith("/reading/", u, StringComparison.Ordinal));
@@ -204,13 +205,13 @@ public sealed class SubPathTests
     [Fact]
     public async Task ForwardedHeaders_FromAnUntrustedClient_AreIgnored()
     {
-        using var factory = new SiteFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:TrustedProxies:0", "10.0.0.0/8");
+        using var factory = new AppFactory().With("Site:ContentPath", Repo.FixtureContent).With("Site:TrustedProxies:0", "10.0.0.0/8");
         var doc = await GetThroughProxyAsync(factory);
         Assert.Equal("http://localhost/essay", doc.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
         Assert.DoesNotContain(LocalUrls(doc), u => u.StartsWith("/reading", StringComparison.Ordinal));
     }
 
-    private static async Task<IHtmlDocument> GetThroughProxyAsync(SiteFactory factory)
+    private static async Task<IHtmlDocument> GetThroughProxyAsync(AppFactory factory)
     {
         // A request from a client at 198.51.100.7 (TestServer leaves the address unset unless told).
         var context = await factory.Server.SendAsync(c =>

@@ -2,14 +2,14 @@ using System.Xml.Linq;
 
 namespace EssaySite.Tests;
 
-public sealed class SyndicationTests(FixtureSite site) : IClassFixture<FixtureSite>
+public sealed class SyndicationTests(FixtureGuideHost host) : IClassFixture<FixtureGuideHost>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private async Task<(XDocument Xml, string? Type)> GetXmlAsync(string url)
     {
-        using var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(200, (int)response.StatusCode);
         return (XDocument.Parse(await response.Content.ReadAsStringAsync()), response.Content.Headers.ContentType?.MediaType);
     }
@@ -51,7 +51,7 @@ public sealed class SyndicationTests(FixtureSite site) : IClassFixture<FixtureSi
         Assert.All(urls, u => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", u.Element(Sitemap + "lastmod")!.Value));
         foreach (var loc in locs)
         {
-            using var response = await site.Client.GetAsync(new Uri(loc, UriKind.Relative));
+            using var response = await host.Client.GetAsync(new Uri(loc, UriKind.Relative));
             Assert.Equal(200, (int)response.StatusCode);
         }
     }
@@ -59,7 +59,7 @@ public sealed class SyndicationTests(FixtureSite site) : IClassFixture<FixtureSi
     [Fact]
     public async Task Robots_PointsToTheSitemap()
     {
-        var text = await site.Client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+        var text = await host.Client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
         Assert.Matches(@"(?m)^Sitemap: https?://[^\s]+/sitemap\.xml$", text);
     }
 }

@@ -12,16 +12,16 @@ namespace EssaySite.Tests;
 /// The teaching pages through the real pipeline, with a fixed clock and a configured public address, on the fixture
 /// guide: its essay is the introduction of Thomas Paine's Common Sense, dated (as the fixture gives it) 10 January 1776.
 /// </summary>
-public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<TeachingSite>
+public sealed class TeachingPageTests(TeachingHost host) : IClassFixture<TeachingHost>
 {
-    private const string BaseUrl = TeachingSite.BaseUrl;
+    private const string BaseUrl = TeachingHost.BaseUrl;
 
     // The fixture's site.yml name and tagline, title-cased as citations give a work's title.
     private const string Guide = "Reading Common Sense: A Pamphlet and Its Guide";
 
     private static readonly int Paragraphs = FixtureGuide.Paragraphs().Count;
-    private readonly WebApplicationFactory<Program> _factory = site.Factory;
-    private readonly HttpClient _client = site.Client;
+    private readonly WebApplicationFactory<Program> _factory = host.Factory;
+    private readonly HttpClient _client = host.Client;
 
     private string Version => _factory.Services.GetRequiredService<ContentStore>().Current.Version;
 
@@ -90,7 +90,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
         Assert.Equal("1776/01/10", Tag("citation_publication_date"));
         Assert.Equal("1776/01/10", Tag("citation_online_date"));
         Assert.Equal($"{BaseUrl}/essay", Tag("citation_public_url"));
-        Assert.Equal(FixtureGuide.Site()["language"], Tag("citation_language"));
+        Assert.Equal(FixtureGuide.Identity()["language"], Tag("citation_language"));
         Assert.Null((await _client.GetDocumentAsync("/timeline")).QuerySelector("meta[name='citation_title']"));
     }
 
@@ -162,7 +162,7 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
     [InlineData("/essay/cite/2")]
     public async Task Pages_AreByteIdenticalOnTwoDifferentDays(string url)
     {
-        using var otherDay = new TeachingSite(new DateTimeOffset(2027, 3, 9, 23, 30, 0, TimeSpan.Zero));
+        using var otherDay = new TeachingHost(new DateTimeOffset(2027, 3, 9, 23, 30, 0, TimeSpan.Zero));
         Assert.Equal(
             await _client.GetStringAsync(new Uri(url, UriKind.Relative)),
             await otherDay.Client.GetStringAsync(new Uri(url, UriKind.Relative)));
@@ -379,19 +379,19 @@ public sealed class TeachingPageTests(TeachingSite site) : IClassFixture<Teachin
 }
 
 /// <summary>One app for the teaching page tests: Site:BaseUrl set and the clock fixed at 23 November 2026.</summary>
-public sealed class TeachingSite : IDisposable
+public sealed class TeachingHost : IDisposable
 {
     public const string BaseUrl = "https://essay.example.org";
-    private readonly SiteFactory _site = new SiteFactory().With("Site:BaseUrl", BaseUrl);
+    private readonly AppFactory _app = new AppFactory().With("Site:BaseUrl", BaseUrl);
 
-    public TeachingSite()
+    public TeachingHost()
         : this(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
     {
     }
 
-    internal TeachingSite(DateTimeOffset now)
+    internal TeachingHost(DateTimeOffset now)
     {
-        Factory = _site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        Factory = _app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
@@ -403,7 +403,7 @@ public sealed class TeachingSite : IDisposable
     {
         Client.Dispose();
         Factory.Dispose();
-        _site.Dispose();
+        _app.Dispose();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

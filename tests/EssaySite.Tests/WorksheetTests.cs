@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EssaySite.Tests;
 
 /// <summary>An assignment's worksheet: its questions, the paragraphs they refer to quoted once each, and lines to answer on.</summary>
-public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSite>
+public sealed class WorksheetTests(TeachingHost host) : IClassFixture<TeachingHost>
 {
-    private readonly HttpClient _client = site.Client;
+    private readonly HttpClient _client = host.Client;
     private static readonly int[] Chosen = [2, 3];
 
     // On the fixture guide: question 2 refers to paragraphs 2 and 3, question 3 to paragraph 3, and none to paragraph 1.
@@ -16,7 +16,7 @@ public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSi
     {
         var code = new Assignment { Paragraphs = [1, 3], Questions = [2, 3], Due = new DateOnly(2026, 12, 9), Note = "Full sentences." }.Encode();
         var doc = await _client.GetDocumentAsync($"/assign/{code}/worksheet");
-        var content = site.Factory.Services.GetRequiredService<ContentStore>().Current;
+        var content = host.Factory.Services.GetRequiredService<ContentStore>().Current;
         Assert.Equal([2, 3], content.Questions[1].Paragraphs);
         Assert.Equal([3], content.Questions[2].Paragraphs);
 
@@ -67,7 +67,7 @@ public sealed class WorksheetTests(TeachingSite site) : IClassFixture<TeachingSi
     [Fact]
     public void AWholeEssayWorksheet_QuotesOnlyWhatItsQuestionsPointTo()
     {
-        var essay = new Essay(new SitePage { Kind = PageKind.Essay, Slug = "essay", Title = "T", Summary = "", Url = "/essay", SourcePath = "", Html = "" },
+        var essay = new Essay(new GuidePage { Kind = PageKind.Essay, Slug = "essay", Title = "T", Summary = "", Url = "/essay", SourcePath = "", Html = "" },
             "A B", default, default, "", [.. Enumerable.Range(1, 5).Select(n => new EssayParagraph(n, "", $"p{n}", false))]);
         Question Q(int n, params int[] paragraphs) => new($"q{n}", "g", n, n, paragraphs, [], [], "", "", null, "");
         var sheet = Worksheet.For(new Assignment { WholeEssay = true, Questions = [1, 2] }, essay, [Q(1, 2, 3), Q(2, 3, 5)]);

@@ -9,6 +9,8 @@
   if (!root) { return; }
   var status = root.querySelector("[role=status]");
   var base = root.getAttribute("data-base-url") || "/";
+  // The site's own addresses this page links to, from the route table (the page writes them), before the path base.
+  var routes = JSON.parse(root.getAttribute("data-routes") || "{}");
   if (base.charAt(base.length - 1) !== "/") { base += "/"; }
 
   function el(name, className, text) {
@@ -24,7 +26,7 @@
     return a;
   }
 
-  // A sentence of text and links, such as ["Browse the ", ["/timeline", "timeline"], "."].
+  // A sentence of text and links, such as ["Browse the ", [routes.timeline, "timeline"], "."].
   function say(parts) {
     status.textContent = "";
     parts.forEach(function (p) {
@@ -32,7 +34,7 @@
     });
   }
 
-  var elsewhere = ["Browse the ", ["/timeline", "timeline"], ", the ", ["/glossary", "glossary"], " and the ", ["/sources", "sources"], " instead."];
+  var elsewhere = ["Browse the ", [routes.timeline, "timeline"], ", the ", [routes.glossary, "glossary"], " and the ", [routes.sources, "sources"], " instead."];
   // Built here, not as literals, so a browser without Unicode classes reaches the message below.
   var word, mark, digit;
   try {
@@ -255,15 +257,15 @@
     var shown = "“" + (result.showing || query) + "”";
     if (result.showing) {
       var instead = el("p", "did-you-mean", "Nothing matches “" + query + "”. Showing results for ");
-      instead.append(link("/search?q=" + encodeURIComponent(result.showing), result.showing), ".");
+      instead.append(link(routes.search + "?q=" + encodeURIComponent(result.showing), result.showing), ".");
       root.insertBefore(instead, status);
     } else if (result.suggestion) {
       var offer = el("p", "did-you-mean", "Did you mean ");
-      offer.append(link("/search?q=" + encodeURIComponent(result.suggestion), result.suggestion), "?");
+      offer.append(link(routes.search + "?q=" + encodeURIComponent(result.suggestion), result.suggestion), "?");
       root.insertBefore(offer, status);
     }
     if (!result.hits.length) {
-      say(["Nothing matches " + shown + ". Try fewer or different words, or browse the ", ["/timeline", "timeline"], " and the ", ["/glossary", "glossary"], "."]);
+      say(["Nothing matches " + shown + ". Try fewer or different words, or browse the ", [routes.timeline, "timeline"], " and the ", [routes.glossary, "glossary"], "."]);
       return;
     }
     var n = result.hits.length;

@@ -53,15 +53,16 @@
     try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* refused: the choice lasts for this page */ }
   });
 })();
-// Reading offline: the service worker (sw.js, at the site's root beside js/) keeps the essay, the guide and the packet
+// Reading offline: the service worker (its address from the script tag, which the route table writes) keeps the essay, the guide and the packet
 // after a first visit. register() is a Trusted Types sink, so the address goes through the one policy the CSP names,
 // "sw", which passes this address and nothing else.
 (function () {
   "use strict";
-  var own = document.currentScript && document.currentScript.src;
-  if (!own || !("serviceWorker" in navigator)) { return; }
-  var url = own.replace(/\/js\/site\.js(\?.*)?$/, "/sw.js");
-  if (url === own) { return; }
+  var script = document.currentScript;
+  var own = script && script.src;
+  var address = script && script.getAttribute("data-service-worker");
+  if (!own || !address || !("serviceWorker" in navigator)) { return; }
+  var url = new URL(address, own).href;
   var policy = window.trustedTypes && window.trustedTypes.createPolicy("sw", {
     createScriptURL: function (u) {
       if (u !== url) { throw new TypeError("Only the site's own service worker may be registered"); }

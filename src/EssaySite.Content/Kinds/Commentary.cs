@@ -3,15 +3,21 @@ namespace EssaySite.Content;
 // Commentary pages: content/commentary/<slug>.md, newest first on /commentary.
 public static partial class ContentKinds
 {
+    private static class CommentaryField
+    {
+        public static readonly Field<string?> Title = Field.Text("title", true, "the page's title");
+        public static readonly Field<string?> Author = Field.Text("author", true, "who wrote it");
+        public static readonly Field<DateOnly?> Date = Field.Day("date", true, "when it was published");
+        public static readonly Field<DateOnly?> Updated = Field.Day("updated", false, "when it last changed");
+        public static readonly Field<string?> Summary = Field.Text("summary", true, "one sentence: what it says");
+        public static readonly Field<IReadOnlyList<int>> Paragraphs = Field.Paragraphs("paragraphs", false, "essay paragraphs it discusses");
+        public static readonly Field<IReadOnlyList<string>> Events = Field.Ids("events", false, "timeline events it discusses", refersTo: "event");
+    }
+
     public static readonly ContentKind Commentary = new("commentary", "a commentary page", "content/commentary/<slug>.md",
     [
-        new("title", FieldType.Text, true, "the page's title"),
-        new("author", FieldType.Text, true, "who wrote it"),
-        new("date", FieldType.Day, true, "when it was published"),
-        new("updated", FieldType.Day, false, "when it last changed"),
-        new("summary", FieldType.Text, true, "one sentence: what it says"),
-        new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs it discusses"),
-        new("events", FieldType.Ids, false, "timeline events it discusses", RefersTo: "event"),
+        CommentaryField.Title, CommentaryField.Author, CommentaryField.Date, CommentaryField.Updated, CommentaryField.Summary,
+        CommentaryField.Paragraphs, CommentaryField.Events,
     ])
     { Folder = "commentary", Read = ReadCommentary };
 
@@ -19,13 +25,13 @@ public static partial class ContentKinds
     {
         var (fm, slug, body) = (file.Front, file.Id, file.Body);
         fm.Use(Commentary);
-        var title = fm.Text("title");
-        var author = fm.Text("author");
-        var date = fm.Day("date");
-        var summary = fm.Text("summary");
-        var updated = fm.Day("updated");
-        var paragraphs = load.Paragraphs(fm, "paragraphs");
-        var events = load.EventRefs(fm, "events");
+        var title = load.Read(fm, CommentaryField.Title);
+        var author = load.Read(fm, CommentaryField.Author);
+        var date = load.Read(fm, CommentaryField.Date);
+        var summary = load.Read(fm, CommentaryField.Summary);
+        var updated = load.Read(fm, CommentaryField.Updated);
+        var paragraphs = load.Read(fm, CommentaryField.Paragraphs);
+        var events = load.Read(fm, CommentaryField.Events);
         foreach (var line in body.LevelOneHeadingLines)
         {
             // The page's title is its one level-1 heading; a second one would outrank the sections beneath it.
@@ -37,29 +43,20 @@ public static partial class ContentKinds
             return;
         }
 
-        var page = new SitePage
+        var page = file.Page(PageKind.Commentary, slug, title, summary, Routes.Commentary(slug)) with
         {
-            Kind = PageKind.Commentary,
-            Slug = slug,
-            Title = title,
-            Summary = summary,
-            Url = "/commentary/" + slug,
-            SourcePath = fm.Path,
-            Html = body.Html,
-            Text = body.Text,
             Author = author,
             Date = date,
             Updated = updated,
             Paragraphs = paragraphs,
             Events = events,
-            HeadingIds = body.HeadingIds,
         };
         load.Commentary.Add(page);
         load.AddLinks(page.Url, fm.Path, body.Links);
     }
 
     /// <summary>The commentary, newest first; two pages may not share a slug.</summary>
-    internal static List<SitePage> ArrangeCommentary(ContentLoad load)
+    internal static List<GuidePage> ArrangeCommentary(ContentLoad load)
     {
         var commentary = load.Commentary
             .OrderByDescending(c => c.Date)

@@ -7,94 +7,85 @@ public static partial class ContentKinds
 {
     public static readonly string[] EssayUnconfirmable = ["published", "original_url"];
 
-    private static readonly Field[] PageFields =
-    [
-        new("title", FieldType.Text, true, "the page's title"),
-        new("slug", FieldType.Slug, false, "its address, /<slug> (default: the file name)"),
-        new("order", FieldType.WholeNumber, false, "its place in the reading order (pages without one are not in it)"),
-        new("summary", FieldType.Text, true, "one sentence: what the page is for"),
-        new("updated", FieldType.Day, false, "when its content last changed"),
-        new("sections", FieldType.Sections, false, "the page's parts, each {id, title}: the timeline's eras, the questions' groups"),
-    ];
+    private static class PageField
+    {
+        // Which kind a top-level file is, read before either kind is in use; each kind's own 'kind' narrows it.
+        public static readonly Field<string?> AnyKind = Field.Text("kind", true, "essay, guide or about", ["essay", "guide", "about"])
+            with { Hint = "commentary pages go in commentary/" };
 
-    public static readonly ContentKind Page = new("page", "a page", "content/<slug>.md",
-    [
-        new("kind", FieldType.Text, true, "guide or about (the essay is its own kind)", Allowed: ["guide", "about"]),
-        .. PageFields,
-    ])
+        public static readonly Field<string?> Kind = AnyKind with { Description = "guide or about (the essay is its own kind)", Allowed = ["guide", "about"] };
+        public static readonly Field<string?> Title = Field.Text("title", true, "the page's title");
+        public static readonly Field<string?> Slug = Field.Slug("slug", false, "its address, /<slug> (default: the file name)");
+        public static readonly Field<int?> Order = Field.WholeNumber("order", false, "its place in the reading order (pages without one are not in it)");
+        public static readonly Field<string?> Summary = Field.Text("summary", true, "one sentence: what the page is for");
+        public static readonly Field<DateOnly?> Updated = Field.Day("updated", false, "when its content last changed");
+        public static readonly Field<IReadOnlyList<Section>> Sections = Field.Sections("sections", false, "the page's parts, each {id, title}: the timeline's eras, the questions' groups");
+        public static readonly Field[] Common = [Title, Slug, Order, Summary, Updated, Sections];
+    }
+
+    private static class EssayField
+    {
+        public static readonly Field<string?> Kind = PageField.AnyKind with { Description = "essay", Allowed = ["essay"] };
+        public static readonly Field<string?> Author = Field.Text("author", true, "the essay's author");
+        public static readonly Field<DateOnly?> Written = Field.Day("written", true, "when the author wrote it");
+        public static readonly Field<DateOnly?> Published = Field.Day("published", true, "when it was first published");
+        public static readonly Field<string?> OriginalUrl = Field.WebAddress("original_url", true, "where it was first published", keepIfInvalid: true);
+        public static readonly Field<IReadOnlyList<string>> Unconfirmed = Field.TextList("unconfirmed", false, "fields the public record did not confirm", EssayUnconfirmable);
+        public static readonly Field<string?> Text = Field.Text("text", false, "the file in content/ holding the text exactly as received, served as /essay.txt");
+        public static readonly Field<IReadOnlyList<string>> Sources = Field.Ids("sources", false,
+            "the sources' entries for the essay itself, which say what is and is not confirmed about its first publication", refersTo: "source");
+    }
+
+    public static readonly ContentKind Page = new("page", "a page", "content/<slug>.md", [PageField.Kind, .. PageField.Common])
     { Folder = "", Read = ReadPage };
 
     public static readonly ContentKind Essay = new("essay", "the essay", "content/essay.md",
     [
-        new("kind", FieldType.Text, true, "essay", Allowed: ["essay"]),
-        .. PageFields,
-        new("author", FieldType.Text, true, "the essay's author"),
-        new("written", FieldType.Day, true, "when the author wrote it"),
-        new("published", FieldType.Day, true, "when it was first published"),
-        new("original_url", FieldType.WebAddress, true, "where it was first published"),
-        new("unconfirmed", FieldType.TextList, false, "fields the public record did not confirm", Allowed: EssayUnconfirmable),
-        new("text", FieldType.Text, false, "the file in content/ holding the text exactly as received, served as /essay.txt"),
-        new("sources", FieldType.Ids, false, "the sources' entries for the essay itself, which say what is and is not confirmed about its first publication", RefersTo: "source"),
+        EssayField.Kind, .. PageField.Common, EssayField.Author, EssayField.Written, EssayField.Published, EssayField.OriginalUrl,
+        EssayField.Unconfirmed, EssayField.Text, EssayField.Sources,
     ]);
 
     private static void ReadPage(ContentLoad load, ContentFile file)
     {
         var (fm, fileName, body) = (file.Front, file.Id, file.Body);
-        var kindText = fm.Text("kind", required: true); // read before the kind is known
-        PageKind? kind = kindText switch
+        PageKind? kind = load.Read(fm, PageField.AnyKind) switch
         {
             "essay" => PageKind.Essay,
             "guide" => PageKind.Guide,
             "about" => PageKind.About,
             _ => null,
         };
-        if (kindText is not null && kind is null)
-        {
-            load.Problems.Add(fm.Path, fm.LineOf("kind"), $"unknown kind '{kindText}' (known: essay, guide, about; commentary pages go in commentary/)");
-        }
-
         fm.Use(kind == PageKind.Essay ? Essay : Page);
-        var slug = fm.Slug("slug") ?? (FrontMatter.IsSlug(fileName) ? fileName : null);
-        if (slug is null && !fm.Has("slug"))
+        var slug = load.Read(fm, PageField.Slug) ?? (FrontMatter.IsSlug(fileName) ? fileName : null);
+        if (slug is null && !fm.Has(PageField.Slug))
         {
-            load.Problems.Add(fm.Path, 1, $"file name '{fileName}' is not a valid slug: use lowercase letters, digits and hyphens");
+            fm.Report(1, $"file name '{fileName}' is not a valid slug: use lowercase letters, digits and hyphens");
         }
 
         if (slug is not null && load.Addresses.ReservedSlugs.Contains(slug))
         {
-            load.Problems.Add(fm.Path, fm.LineOf("slug"), $"slug '{slug}' is reserved for the site's own pages");
+            fm.Report(PageField.Slug, $"slug '{slug}' is reserved for the site's own pages");
         }
 
-        var title = fm.Text("title");
-        var summary = fm.Text("summary");
-        var order = fm.Number("order");
-        var updated = fm.Day("updated");
-        var sections = fm.Records("sections", "id", "title")
-            .Select(r => new Section(r.Fields["id"], r.Fields["title"]))
-            .ToList();
+        var title = load.Read(fm, PageField.Title);
+        var summary = load.Read(fm, PageField.Summary);
+        var order = load.Read(fm, PageField.Order);
+        var updated = load.Read(fm, PageField.Updated);
+        var sections = load.Read(fm, PageField.Sections);
         if (kind is null || slug is null || title is null || summary is null)
         {
             return;
         }
 
-        var page = new SitePage
+        var page = file.Page(kind.Value, slug, title, summary, kind == PageKind.Essay ? Routes.Essay : Routes.Page(slug)) with
         {
-            Kind = kind.Value,
-            Slug = slug,
-            Title = title,
-            Summary = summary,
-            Url = "/" + slug,
-            SourcePath = fm.Path,
-            Html = body.Html,
-            Text = body.Text,
             Order = order,
             Updated = updated,
             Sections = sections,
-            HeadingIds = body.HeadingIds,
         };
         if (!load.Pages.TryAdd(slug, page))
         {
-            load.Problems.Add(fm.Path, fm.LineOf("slug"), $"duplicate slug '{slug}' (also used by {load.Pages[slug].SourcePath})");
+            fm.Report(PageField.Slug, $"duplicate slug '{slug}' (also used by {load.Pages[slug].SourcePath})");
             return;
         }
 
@@ -105,14 +96,14 @@ public static partial class ContentKinds
         }
     }
 
-    private static void ReadEssay(ContentLoad load, FrontMatter fm, SitePage page, RenderedMarkdown body)
+    private static void ReadEssay(ContentLoad load, FrontMatter fm, GuidePage page, RenderedMarkdown body)
     {
-        var author = fm.Text("author");
-        var written = fm.Day("written");
-        var published = fm.Day("published");
-        var url = load.WebAddress(fm, "original_url", keepIfInvalid: true);
-        var unconfirmed = load.Unconfirmed(fm, EssayUnconfirmable);
-        var sources = load.SourceRefs(fm, "sources");
+        var author = load.Read(fm, EssayField.Author);
+        var written = load.Read(fm, EssayField.Written);
+        var published = load.Read(fm, EssayField.Published);
+        var url = load.Read(fm, EssayField.OriginalUrl);
+        var unconfirmed = load.Read(fm, EssayField.Unconfirmed).ToHashSet(StringComparer.Ordinal);
+        var sources = load.Read(fm, EssayField.Sources);
 
         var paragraphs = new List<EssayParagraph>();
         foreach (var block in body.Blocks)
@@ -123,13 +114,13 @@ public static partial class ContentKinds
             }
             else
             {
-                load.Problems.Add(fm.Path, block.Line, "the essay holds only paragraphs and block quotes");
+                fm.Report(block.Line, "the essay holds only paragraphs and block quotes");
             }
         }
 
         if (load.Essay is not null)
         {
-            load.Problems.Add(fm.Path, fm.LineOf("kind"), $"a second essay (the essay is {load.Essay.Page.SourcePath})");
+            fm.Report(EssayField.Kind, $"a second essay (the essay is {load.Essay.Page.SourcePath})");
             return;
         }
 
@@ -146,7 +137,7 @@ public static partial class ContentKinds
     /// </summary>
     private static byte[]? EssayText(ContentLoad load, FrontMatter fm, List<EssayParagraph> paragraphs)
     {
-        var name = fm.Text("text");
+        var name = load.Read(fm, EssayField.Text);
         if (name is null)
         {
             return null;
@@ -155,7 +146,7 @@ public static partial class ContentKinds
         var file = Path.GetFullPath(Path.Combine(load.Root, name));
         if (!file.StartsWith(load.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
         {
-            load.Problems.Add(fm.Path, fm.LineOf("text"), $"'text' must name a file in the content folder, such as essay.txt; '{name}' is not one");
+            fm.Report(EssayField.Text, $"'text' must name a file in the content folder, such as essay.txt; '{name}' is not one");
             return null;
         }
 
@@ -168,7 +159,7 @@ public static partial class ContentKinds
             var actual = i < paragraphs.Count ? Words(paragraphs[i].Text) : "(nothing)";
             if (expected != actual)
             {
-                load.Problems.Add(fm.Path, fm.LineOf("text"), $"paragraph {i + 1} differs from {name}: the essay must be published word for word");
+                fm.Report(EssayField.Text, $"paragraph {i + 1} differs from {name}: the essay must be published word for word");
                 return null;
             }
         }

@@ -3,37 +3,40 @@ namespace EssaySite.Content;
 // Discussion questions: content/questions/<id>.md, each in a group (a section of the questions page), with notes for teachers.
 public static partial class ContentKinds
 {
+    private static class QuestionField
+    {
+        public static readonly Field<string?> Group = Field.Text("group", true, "the id of its group on the questions page");
+        public static readonly Field<int?> Order = Field.WholeNumber("order", true, "its place in the group");
+        public static readonly Field<IReadOnlyList<int>> Paragraphs = Field.Paragraphs("paragraphs", false, "essay paragraphs it asks about");
+        public static readonly Field<IReadOnlyList<string>> Events = Field.Ids("events", false, "timeline events it draws on", refersTo: "event");
+        public static readonly Field<IReadOnlyList<string>> Sources = Field.Ids("sources", false, "sources it draws on", refersTo: "source");
+        public static readonly Field<string?> Notes = Field.Text("notes", false, "notes for teachers");
+    }
+
     public static readonly ContentKind Question = new("question", "a question", "content/questions/<id>.md",
-    [
-        new("group", FieldType.Text, true, "the id of its group on the questions page"),
-        new("order", FieldType.WholeNumber, true, "its place in the group"),
-        new("paragraphs", FieldType.Paragraphs, false, "essay paragraphs it asks about"),
-        new("events", FieldType.Ids, false, "timeline events it draws on", RefersTo: "event"),
-        new("sources", FieldType.Ids, false, "sources it draws on", RefersTo: "source"),
-        new("notes", FieldType.Text, false, "notes for teachers"),
-    ])
+        [QuestionField.Group, QuestionField.Order, QuestionField.Paragraphs, QuestionField.Events, QuestionField.Sources, QuestionField.Notes])
     { Folder = "questions", Read = ReadQuestion };
 
     private static void ReadQuestion(ContentLoad load, ContentFile file)
     {
         var (fm, id, body) = (file.Front, file.Id, file.Body);
         fm.Use(Question);
-        var group = fm.Text("group");
-        var order = fm.Number("order");
-        var notes = fm.Text("notes");
-        var paragraphs = load.Paragraphs(fm, "paragraphs");
-        var events = load.EventRefs(fm, "events");
-        var sources = load.SourceRefs(fm, "sources");
-        var notesHtml = notes is null ? null : load.Renderer.Render(notes, fm.Path, fm.LineOf("notes") + 1, load.Problems);
-        load.AddLinks("/questions", fm.Path, body.Links);
+        var group = load.Read(fm, QuestionField.Group);
+        var order = load.Read(fm, QuestionField.Order);
+        var notes = load.Read(fm, QuestionField.Notes);
+        var paragraphs = load.Read(fm, QuestionField.Paragraphs);
+        var events = load.Read(fm, QuestionField.Events);
+        var sources = load.Read(fm, QuestionField.Sources);
+        var notesHtml = notes is null ? null : load.Renderer.Render(notes, fm.Path, fm.LineOf(QuestionField.Notes) + 1, load.Problems);
+        load.AddLinks(Routes.Questions, fm.Path, body.Links);
         if (notesHtml is not null)
         {
-            load.AddLinks("/questions", fm.Path, notesHtml.Links);
+            load.AddLinks(Routes.Questions, fm.Path, notesHtml.Links);
         }
 
         if (group is not null)
         {
-            load.Groups.Add((group, fm.Path, fm.LineOf("group")));
+            load.Groups.Add((group, fm.Path, fm.LineOf(QuestionField.Group)));
         }
 
         if (group is not null && order is not null)
@@ -43,7 +46,7 @@ public static partial class ContentKinds
     }
 
     /// <summary>The questions in the order of their groups on the questions page, then their own, numbered from 1.</summary>
-    internal static List<Question> ArrangeQuestions(ContentLoad load, SitePage? questionsPage)
+    internal static List<Question> ArrangeQuestions(ContentLoad load, GuidePage? questionsPage)
     {
         var groupOrder = (questionsPage?.Sections ?? []).Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return load.Questions

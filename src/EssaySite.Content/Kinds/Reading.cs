@@ -3,32 +3,35 @@ namespace EssaySite.Content;
 // The guided reading: content/reading/<id>.md, runs of the essay's paragraphs that together cover it, in order.
 public static partial class ContentKinds
 {
+    private static class ReadingField
+    {
+        public static readonly Field<string?> Title = Field.Text("title", true, "the section's title");
+        public static readonly Field<int?> Order = Field.WholeNumber("order", true, "its place in the guided reading");
+        public static readonly Field<IReadOnlyList<int>> Paragraphs = Field.Paragraphs("paragraphs", true, "the essay paragraphs it covers, in order");
+        public static readonly Field<IReadOnlyList<string>> Questions = Field.Ids("questions", false, "questions to answer after it", refersTo: "question");
+    }
+
     public static readonly ContentKind Reading = new("reading", "a guided reading section", "content/reading/<id>.md",
-    [
-        new("title", FieldType.Text, true, "the section's title"),
-        new("order", FieldType.WholeNumber, true, "its place in the guided reading"),
-        new("paragraphs", FieldType.Paragraphs, true, "the essay paragraphs it covers, in order"),
-        new("questions", FieldType.Ids, false, "questions to answer after it", RefersTo: "question"),
-    ])
+        [ReadingField.Title, ReadingField.Order, ReadingField.Paragraphs, ReadingField.Questions])
     { Folder = "reading", Read = ReadReadingSection };
 
     private static void ReadReadingSection(ContentLoad load, ContentFile file)
     {
         var (fm, id, body) = (file.Front, file.Id, file.Body);
         fm.Use(Reading);
-        var title = fm.Text("title");
-        var order = fm.Number("order");
-        var paragraphs = load.Paragraphs(fm, "paragraphs");
+        var title = load.Read(fm, ReadingField.Title);
+        var order = load.Read(fm, ReadingField.Order);
+        var paragraphs = load.Read(fm, ReadingField.Paragraphs);
         if (paragraphs.Count == 0)
         {
-            load.Problems.Add(fm.Path, fm.LineOf("paragraphs"), "a guided reading section needs 'paragraphs': the essay paragraphs it covers, for example [4, 5, 6]");
+            fm.Report(ReadingField.Paragraphs, "a guided reading section needs 'paragraphs': the essay paragraphs it covers, for example [4, 5, 6]");
         }
 
-        var questions = load.QuestionRefs(fm, "questions");
-        load.AddLinks("/read", fm.Path, body.Links);
+        var questions = load.Read(fm, ReadingField.Questions);
+        load.AddLinks(Routes.ReadingIndex, fm.Path, body.Links);
         if (title is not null && order is not null && paragraphs.Count > 0)
         {
-            load.Reading.Add((new ReadingSection(id, order.Value, 0, title, paragraphs, questions, body.Html, fm.Path), fm.LineOf("paragraphs")));
+            load.Reading.Add((new ReadingSection(id, order.Value, 0, title, paragraphs, questions, body.Html, fm.Path), fm.LineOf(ReadingField.Paragraphs)));
         }
     }
 

@@ -4,20 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AnyAscii;
-using EssaySite.Content;
+using EssaySite.Content.Text;
 
-namespace EssaySite.Search;
-
-/// <summary>
-/// One thing a search can find: an essay paragraph, a guide entry or a page. <see cref="Keywords"/> are found
-/// but never shown (a glossary term's other spellings); the excerpt comes from <see cref="Text"/>.
-/// </summary>
-public sealed record SearchDocument(string Url, string Title, string Kind, string Text, double Boost, string Keywords = "");
-
-/// <summary>A query with its misspelt words replaced by the nearest words in the index, for "Did you mean …?".</summary>
-public sealed record SearchSuggestion(string Query);
-
-public sealed record SearchHit(SearchDocument Document, double Score, string SnippetHtml);
+namespace EssaySite.Content.Search;
 
 /// <summary>
 /// An inverted index over the whole snapshot, built once with it. Words are folded (case, accents)
@@ -96,38 +85,8 @@ public sealed partial class SearchIndex
     /// <summary>Folded spelling variants mapped to the one form the index stores (mohamed → muhammad, when the glossary lists both).</summary>
     public IReadOnlyDictionary<string, string> Variants => _variants;
 
-    public static SearchIndex Build(ContentSnapshot site) => new(site.SearchDocuments, site.SearchVariants);
-
-    /// <summary>
-    /// What the index finds, in order, without the postings: all the browser's index needs (<c>/search-index.json</c>),
-    /// so making that file does not build the server's index. Read through <see cref="ContentSnapshot.SearchDocuments"/>,
-    /// which makes them once.
-    /// </summary>
-    internal static IReadOnlyList<SearchDocument> DocumentsOf(ContentSnapshot site)
-    {
-        var docs = new List<SearchDocument>();
-        foreach (var p in site.Essay.Paragraphs)
-        {
-            docs.Add(new SearchDocument($"/essay#{p.Id}", $"Essay, paragraph {p.Number}", "Essay", p.Text, 1.2));
-        }
-
-        docs.AddRange(site.Events.Select(e => new SearchDocument($"/timeline#{e.Id}", e.Title, $"Timeline, {e.Date.Display}", e.Text, 1.0)));
-        docs.AddRange(site.Sources.Select(s => new SearchDocument($"/sources#{s.Id}", s.Title ?? s.Id, "Source", s.Text, 0.8)));
-        docs.AddRange(site.Questions.Select(q => new SearchDocument($"/questions#{q.Id}", $"Question {q.Number}", "Discussion question", q.Text, 1.0)));
-        docs.AddRange(site.Terms.Select(t => new SearchDocument($"/glossary#{t.Id}", t.Term, GlossaryKind, t.Text, 1.0, string.Join(' ', t.Variants))));
-        docs.AddRange(site.Pages.Values
-            .Where(p => p.Kind is PageKind.Guide or PageKind.About)
-            .OrderBy(p => p.Slug, StringComparer.Ordinal)
-            .Select(p => new SearchDocument(p.Url, p.Title, "Guide", p.Summary + " " + p.Text, 0.9)));
-        docs.AddRange(site.Commentary.Select(c => new SearchDocument(c.Url, c.Title, "Commentary", c.Summary + " " + c.Text, 1.0)));
-        return docs;
-    }
-
-    /// <summary>
-    /// The glossary's spelling variants, folded, each mapped to the one form the index stores. Read through
-    /// <see cref="ContentSnapshot.SearchVariants"/>, which makes them once.
-    /// </summary>
-    internal static FrozenDictionary<string, string> VariantsOf(ContentSnapshot site) => VariantMap(site.Terms);
+    /// <summary>The index over these documents, with the spelling variants (<see cref="VariantsOf"/>) mapped to one form.</summary>
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, FrozenDictionary<string, string> variants) => new(documents, variants);
 
     /// <summary>
     /// Ranked hits: documents with more of the query's words first, then by BM25, with a bonus for the exact phrase.
@@ -176,60 +135,6 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>
-    /// The query with each word the index does not hold (of four letters or more) replaced by the nearest word it
-    /// does hold, a few letters apart (<see cref="IsRespelling"/>): "Jeferson" → "Jefferson". Null when every word
-    /// is known or none has a near neighbour. The nearest wins; among equals, the word in more documents.
-    /// </summary>
-    public SearchSuggestion? Suggest(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return null;
-        }
-
-        var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
-        var changed = false;
-        var result = WordPattern().Replace(text, m =>
-        {
-            var word = Canonical(Fold(m.Value));
-            if (word.Length < 4 || _postings.ContainsKey(word) || (Forgiven(word) ?? Nearest(word)) is not { } near)
-            {
-                return m.Value;
-            }
-
-            changed = true;
-            return _surface.GetValueOrDefault(near, near);
-        });
-        return changed ? new SearchSuggestion(result) : null;
-    }
-
-    private string? Nearest(string word)
-    {
-        string? best = null;
-        var (bestDistance, bestCount) = (int.MaxValue, 0);
-        foreach (var (candidate, postings) in _postings)
-        {
-            if (Math.Abs(candidate.Length - word.Length) > 2 || candidate.Length < 4)
-            {
-                continue;
-            }
-
-            var distance = EditDistance.Of(word, candidate);
-            if (distance > Limit(word, candidate))
-            {
-                continue;
-            }
-
-            if (distance < bestDistance || (distance == bestDistance && (postings.Length > bestCount || (postings.Length == bestCount && string.CompareOrdinal(candidate, best) < 0))))
-            {
-                (best, bestDistance, bestCount) = (candidate, distance, postings.Length);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>
     /// The query's words as the index stores them; over-long queries are cut, never rejected. A word the index does
     /// not hold that is a misspelling of a glossary name (<see cref="Forgiven"/>) is searched as that name.
     /// </summary>
@@ -258,47 +163,6 @@ public sealed partial class SearchIndex
             .Select(words => " " + string.Join(' ', words) + " ")];
     }
 
-    /// <summary>
-    /// The index's form of the glossary name or variant a word misspells, or null: one within two edits (one where
-    /// either word has four letters), either as typed or once the usual transliteration swaps are undone (<see cref="SpellingKey"/>),
-    /// so "Mosadeq" is Mossadegh. The nearest wins; among equals, the first in the glossary.
-    /// </summary>
-    private string? Forgiven(string word)
-    {
-        if (word.Length < 4)
-        {
-            return null;
-        }
-
-        var key = SpellingKey(word);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var (spelling, spellingKey, form) in _glossarySpellings)
-        {
-            // One edit where either word has four letters: two would make "plugh" a misspelling of "plan".
-            var limit = Math.Min(word.Length, spelling.Length) <= 4 ? 1 : 2;
-            var distance = Math.Min(EditDistance.Of(word, spelling), EditDistance.Of(key, spellingKey));
-            if (distance <= limit && distance < bestDistance)
-            {
-                (best, bestDistance) = (form, distance);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>
-    /// A folded word with the differences between transliterations of one name taken out: q, k and gh are one
-    /// sound, so are ou, u and o, and ei, ey and ay, and a doubled letter is one (Mosaddeq, Mossadegh → musadek).
-    /// search.js has the same function; keep the two alike.
-    /// </summary>
-    internal static string SpellingKey(string folded) =>
-        DoubledLetter().Replace(
-            folded.Replace("gh", "k", StringComparison.Ordinal).Replace('q', 'k')
-                .Replace("ou", "u", StringComparison.Ordinal).Replace('o', 'u')
-                .Replace("ey", "ei", StringComparison.Ordinal).Replace("ay", "ei", StringComparison.Ordinal),
-            "$1");
-
     private List<string> Words(string text)
     {
         var words = new List<string>();
@@ -316,83 +180,6 @@ public sealed partial class SearchIndex
     }
 
     private string Canonical(string folded) => _variants.GetValueOrDefault(folded, folded);
-
-    /// <summary>
-    /// Lower case without accents: Mosaddeq and Mosaddéq, Hurriyet and Hürriyet are one word. The site runs
-    /// without ICU (invariant globalization), where <see cref="string.Normalize()"/> cannot take a letter and its
-    /// accent apart, so AnyAscii spells each letter outside ASCII in ASCII (é → e, ü → u, ß → ss). A combining
-    /// mark typed apart from its letter is dropped.
-    /// </summary>
-    public static string Fold(ReadOnlySpan<char> word)
-    {
-        var folded = new StringBuilder(word.Length);
-        foreach (var rune in word.EnumerateRunes())
-        {
-            if (rune.IsAscii)
-            {
-                folded.Append(char.ToLowerInvariant((char)rune.Value));
-            }
-            else if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(rune.ToString().Transliterate().ToLowerInvariant());
-            }
-        }
-
-        return folded.ToString();
-    }
-
-    // Each glossary term's one-word spellings map to its first one (two-letter ones such as "IS" are left
-    // out: they are ordinary words too). A multi-word spelling maps word by word onto the term's own name
-    // when both have the same number of words, and only where the two words are spellings of one word
-    // (Mohamed → Muhammad), not different words (a general's title is not his first name).
-    private static FrozenDictionary<string, string> VariantMap(IEnumerable<GlossaryTerm> terms)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            var name = SplitFolded(term.Term);
-            var single = term.Variants.Select(SplitFolded).Where(v => v.Length == 1 && v[0].Length > 2).Select(v => v[0]).ToList();
-            if (single.Count > 0)
-            {
-                var canonical = name.Length == 1 ? name[0] : single[0];
-                foreach (var v in single)
-                {
-                    map.TryAdd(v, canonical);
-                }
-            }
-
-            foreach (var variant in term.Variants.Select(SplitFolded).Where(v => v.Length == name.Length && v.Length > 1))
-            {
-                for (var i = 0; i < name.Length; i++)
-                {
-                    if (variant[i] != name[i] && IsRespelling(variant[i], name[i]))
-                    {
-                        map.TryAdd(variant[i], map.GetValueOrDefault(name[i], name[i]));
-                    }
-                }
-            }
-        }
-
-        foreach (var key in map.Keys.ToList())
-        {
-            // Resolve one level of chaining so every spelling lands on the same final form.
-            if (map.TryGetValue(map[key], out var final) && final != key)
-            {
-                map[key] = final;
-            }
-        }
-
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    /// <summary>Two words a few letters apart: at most one edit in three letters (Levenshtein distance).</summary>
-    internal static bool IsRespelling(string a, string b) =>
-        Math.Abs(a.Length - b.Length) <= Limit(a, b) && EditDistance.Of(a, b) <= Limit(a, b);
-
-    private static int Limit(string a, string b) => Math.Max(1, Math.Min(a.Length, b.Length) / 3);
-
-    private static string[] SplitFolded(string text) =>
-        [.. WordPattern().Matches(text).Select(m => Fold(m.Value))];
 
     private string Snippet(string text, IReadOnlyList<string> queryWords, int length = 240)
     {
@@ -441,6 +228,4 @@ public sealed partial class SearchIndex
     [GeneratedRegex(@"[""“”]([^""“”]*)[""“”]")]
     private static partial Regex QuotedPattern();
 
-    [GeneratedRegex(@"(.)\1+")]
-    private static partial Regex DoubledLetter();
 }

@@ -42,10 +42,10 @@ public static partial class EssayBook
     }
 
     /// <summary>The file name a reader's download is saved as: the essay's title in plain letters ("there-is-only-one-position.epub").</summary>
-    public static string FileName(ContentSnapshot site)
+    public static string FileName(ContentSnapshot snapshot)
     {
-        var words = PlainWords().Matches(site.Essay.Page.Title.Transliterate().ToLowerInvariant()).Select(m => m.Value).ToList();
-        return (words.Count > 0 ? string.Join('-', words) : site.Essay.Page.Slug) + ".epub";
+        var words = PlainWords().Matches(snapshot.Essay.Page.Title.Transliterate().ToLowerInvariant()).Select(m => m.Value).ToList();
+        return (words.Count > 0 ? string.Join('-', words) : snapshot.Essay.Page.Slug) + ".epub";
     }
 
     /// <summary>The identifier of the book: a name-based UUID (version 8, SHA-256) of the essay's public address, so every edition of one site shares it.</summary>
@@ -58,21 +58,21 @@ public static partial class EssayBook
     }
 
     /// <summary>The book's bytes, for a site whose public root is <paramref name="siteRoot"/> (ending in "/").</summary>
-    public static byte[] Make(ContentSnapshot site, Uri siteRoot)
+    public static byte[] Make(ContentSnapshot snapshot, Uri siteRoot)
     {
-        var guide = GuideSlugs.Select(site.Page).OfType<SitePage>().ToList();
-        var inBook = guide.Select(p => p.Url).Prepend(site.Essay.Page.Url).ToHashSet(StringComparer.Ordinal);
+        var guide = GuideSlugs.Select(snapshot.Page).OfType<GuidePage>().ToList();
+        var inBook = guide.Select(p => p.Url).Prepend(snapshot.Essay.Page.Url).ToHashSet(StringComparer.Ordinal);
         var html = new XhtmlFragments(href => Link(href, inBook, siteRoot));
         var chapters = guide.Select(page => page.Slug switch
         {
-            "timeline" => Timeline(site, page, html),
-            "sources" => Sources(site, page, html),
-            "questions" => Questions(site, page, html),
-            _ => Glossary(site, page, html),
-        }).Prepend(Essay(site, guide, siteRoot, html)).ToList();
+            "timeline" => Timeline(snapshot, page, html),
+            "sources" => Sources(snapshot, page, html),
+            "questions" => Questions(snapshot, page, html),
+            _ => Glossary(snapshot, page, html),
+        }).Prepend(Essay(snapshot, guide, siteRoot, html)).ToList();
 
-        var language = site.Identity.Language;
-        var updated = site.LastUpdated ?? site.Essay.Published;
+        var language = snapshot.Identity.Language;
+        var updated = snapshot.LastUpdated ?? snapshot.Essay.Published;
         var stamp = new DateTimeOffset(updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -80,7 +80,7 @@ public static partial class EssayBook
             // The reading system finds the type in the first entry's name and bytes, so it must be first and stored.
             Add(zip, "mimetype", Encoding.ASCII.GetBytes(MediaType), stamp, CompressionLevel.NoCompression);
             Add(zip, "META-INF/container.xml", Bytes(ContainerXml()), stamp);
-            Add(zip, Folder + PackageFile, Bytes(Package(site, chapters, siteRoot, updated)), stamp);
+            Add(zip, Folder + PackageFile, Bytes(Package(snapshot, chapters, siteRoot, updated)), stamp);
             Add(zip, Folder + NavFile, Bytes(Document(language, "Contents", Contents(chapters))), stamp);
             Add(zip, Folder + StyleFile, Style(), stamp);
             foreach (var chapter in chapters)
@@ -112,10 +112,10 @@ public static partial class EssayBook
             : new Uri(siteRoot, href.TrimStart('/')).AbsoluteUri;
     }
 
-    private static Chapter Essay(ContentSnapshot site, List<SitePage> guide, Uri siteRoot, XhtmlFragments html)
+    private static Chapter Essay(ContentSnapshot snapshot, List<GuidePage> guide, Uri siteRoot, XhtmlFragments html)
     {
-        var essay = site.Essay;
-        var home = new XElement(X + "a", new XAttribute("href", siteRoot.AbsoluteUri), site.Identity.Name);
+        var essay = snapshot.Essay;
+        var home = new XElement(X + "a", new XAttribute("href", siteRoot.AbsoluteUri), snapshot.Identity.Name);
         return new Chapter(essay.Page.Slug, essay.Page.Title,
         [
             new XElement(X + "header",
@@ -129,18 +129,18 @@ public static partial class EssayBook
                     guide.Count == 0
                         ? new object[] { ", from ", home, "." }
                         : [$". The reading guide after it in this book ({string.Join(", ", guide.Select(p => p.Title))}) is written by the editors of ", home, ", not by the author."],
-                    $" Content version {site.Version}.")),
+                    $" Content version {snapshot.Version}.")),
             essay.Paragraphs.Select(p => new XElement(X + "div", Class(p.IsQuote ? "para para-quote" : "para"), new XAttribute("id", p.Id),
                 new XElement(X + "p", Class("pnum"), p.Number),
                 html.Convert(p.ReadingHtml))),
         ]);
     }
 
-    private static Chapter Timeline(ContentSnapshot site, SitePage page, XhtmlFragments html) => new(page.Slug, page.Title,
+    private static Chapter Timeline(ContentSnapshot snapshot, GuidePage page, XhtmlFragments html) => new(page.Slug, page.Title,
     [
         new XElement(X + "h1", page.Title),
         html.Convert(page.Html),
-        site.Eras.Select(era => (era, events: site.Events.Where(e => e.Era == era.Id).ToList())).Where(x => x.events.Count > 0).Select(x =>
+        snapshot.Eras.Select(era => (era, events: snapshot.Events.Where(e => e.Era == era.Id).ToList())).Where(x => x.events.Count > 0).Select(x =>
             new XElement(X + "section",
                 new XElement(X + "h2", new XAttribute("id", x.era.Id), x.era.Title),
                 new XElement(X + "ol", Class("timeline"), x.events.Select(e => new XElement(X + "li", Class("event"), new XAttribute("id", e.Id),
@@ -150,21 +150,21 @@ public static partial class EssayBook
                     e.Record is null ? null : new XElement(X + "p", Class("record"), new XElement(X + "strong", "What the record shows:"), " " + e.Record),
                     References(html,
                         ("Essay", Paragraphs(e.Paragraphs)),
-                        ("Sources", e.Sources.Select(id => ($"/sources#{id}", GuidePageModel.ShortLabel(site.SourcesById[id])))),
-                        ("Questions", site.EventQuestions[e.Id].Select(q => ($"/questions#{q.Id}", $"Question {q.Number}"))),
-                        ("Commentary", site.EventCommentary.GetValueOrDefault(e.Id, []).Select(c => (c.Url, c.Title))))))))),
+                        ("Sources", e.Sources.Select(id => (Routes.Source(id), GuidePageModel.ShortLabel(snapshot.SourcesById[id])))),
+                        ("Questions", snapshot.EventQuestions[e.Id].Select(q => (Routes.Question(q.Id), $"Question {q.Number}"))),
+                        ("Commentary", snapshot.EventCommentary.GetValueOrDefault(e.Id, []).Select(c => (c.Url, c.Title))))))))),
     ]);
 
-    private static Chapter Sources(ContentSnapshot site, SitePage page, XhtmlFragments html)
+    private static Chapter Sources(ContentSnapshot snapshot, GuidePage page, XhtmlFragments html)
     {
         const string NotConfirmed = "not confirmed";
         return new Chapter(page.Slug, page.Title,
         [
             new XElement(X + "h1", page.Title),
             html.Convert(page.Html),
-            new XElement(X + "ol", Class("sources"), site.Sources.Select(s =>
+            new XElement(X + "ol", Class("sources"), snapshot.Sources.Select(s =>
             {
-                var cited = site.SourceRefs[s.Id];
+                var cited = snapshot.SourceRefs[s.Id];
                 return new XElement(X + "li", Class("source"), new XAttribute("id", s.Id),
                     new XElement(X + "p", Class("citation"),
                         s.Author ?? "Author", s.IsConfirmed("author") ? null : Unconfirmed($" ({NotConfirmed})"), ". ",
@@ -180,46 +180,46 @@ public static partial class EssayBook
                     html.Convert(s.Html),
                     References(html,
                         ("Essay", Paragraphs(cited.Paragraphs)),
-                        ("Timeline", cited.Events.Select(e => ($"/timeline#{e.Id}", e.Title))),
-                        ("Questions", cited.Questions.Select(q => ($"/questions#{q.Id}", $"Question {q.Number}"))),
-                        ("Glossary", cited.Terms.Select(t => ($"/glossary#{t.Id}", t.Term)))));
+                        ("Timeline", cited.Events.Select(e => (Routes.Timeline(e.Id), e.Title))),
+                        ("Questions", cited.Questions.Select(q => (Routes.Question(q.Id), $"Question {q.Number}"))),
+                        ("Glossary", cited.Terms.Select(t => (Routes.Term(t.Id), t.Term)))));
             })),
         ]);
     }
 
-    private static Chapter Questions(ContentSnapshot site, SitePage page, XhtmlFragments html) => new(page.Slug, page.Title,
+    private static Chapter Questions(ContentSnapshot snapshot, GuidePage page, XhtmlFragments html) => new(page.Slug, page.Title,
     [
         new XElement(X + "h1", page.Title),
         html.Convert(page.Html),
-        site.QuestionGroups.Select(g => (g, questions: site.Questions.Where(q => q.Group == g.Id).ToList())).Where(x => x.questions.Count > 0).Select(x =>
+        snapshot.QuestionGroups.Select(g => (g, questions: snapshot.Questions.Where(q => q.Group == g.Id).ToList())).Where(x => x.questions.Count > 0).Select(x =>
             new XElement(X + "section",
                 new XElement(X + "h2", new XAttribute("id", x.g.Id), x.g.Title),
                 new XElement(X + "ol", Class("questions"), new XAttribute("start", x.questions[0].Number), x.questions.Select(q => new XElement(X + "li", Class("question"), new XAttribute("id", q.Id),
                     html.Convert(q.Html),
                     References(html,
                         ("Essay", Paragraphs(q.Paragraphs)),
-                        ("Timeline", q.Events.Select(id => ($"/timeline#{id}", site.EventsById[id].Title))),
-                        ("Sources", q.Sources.Select(id => ($"/sources#{id}", GuidePageModel.ShortLabel(site.SourcesById[id]))))),
+                        ("Timeline", q.Events.Select(id => (Routes.Timeline(id), snapshot.EventsById[id].Title))),
+                        ("Sources", q.Sources.Select(id => (Routes.Source(id), GuidePageModel.ShortLabel(snapshot.SourcesById[id]))))),
                     q.NotesHtml is null ? null : new XElement(X + "div", Class("notes"),
                         new XElement(X + "p", new XElement(X + "strong", $"Teacher notes for question {q.Number}")),
                         html.Convert(q.NotesHtml))))))),
     ]);
 
-    private static Chapter Glossary(ContentSnapshot site, SitePage page, XhtmlFragments html) => new(page.Slug, page.Title,
+    private static Chapter Glossary(ContentSnapshot snapshot, GuidePage page, XhtmlFragments html) => new(page.Slug, page.Title,
     [
         new XElement(X + "h1", page.Title),
         html.Convert(page.Html),
-        new XElement(X + "dl", Class("glossary"), site.Terms.Select(t => new object[]
+        new XElement(X + "dl", Class("glossary"), snapshot.Terms.Select(t => new object[]
         {
             new XElement(X + "dt", new XAttribute("id", t.Id), t.Term, " ", new XElement(X + "span", Class("category"), $"({t.Category})")),
             new XElement(X + "dd",
                 html.Convert(t.Html),
                 t.Variants.Count == 0 ? null : new XElement(X + "p", Class("variants"), "Also written: " + string.Join(", ", t.Variants)),
-                References(html, ("Sources", t.Sources.Select(id => ($"/sources#{id}", GuidePageModel.ShortLabel(site.SourcesById[id])))))),
+                References(html, ("Sources", t.Sources.Select(id => (Routes.Source(id), GuidePageModel.ShortLabel(snapshot.SourcesById[id])))))),
         })),
     ]);
 
-    private static IEnumerable<(string Href, string Text)> Paragraphs(IEnumerable<int> numbers) => numbers.Select(n => ($"/essay#p{n}", $"¶ {n}"));
+    private static IEnumerable<(string Href, string Text)> Paragraphs(IEnumerable<int> numbers) => numbers.Select(n => (Routes.Paragraph(n), $"¶ {n}"));
 
     /// <summary>What an entry refers to, one line a kind ("Essay: ¶ 6, ¶ 7"), linked inside the book; null when it refers to nothing.</summary>
     private static XElement? References(XhtmlFragments html, params (string Label, IEnumerable<(string Href, string Text)> Links)[] kinds)
@@ -260,64 +260,4 @@ public static partial class EssayBook
                 new XElement(X + "title", title),
                 new XElement(X + "link", new XAttribute("rel", "stylesheet"), new XAttribute("type", "text/css"), new XAttribute("href", StyleFile))),
             new XElement(X + "body", body)));
-
-    private static XDocument ContainerXml() => new(
-        new XElement(Container + "container", new XAttribute("version", "1.0"),
-            new XElement(Container + "rootfiles",
-                new XElement(Container + "rootfile", new XAttribute("full-path", Folder + PackageFile), new XAttribute("media-type", "application/oebps-package+xml")))));
-
-    private static XDocument Package(ContentSnapshot site, IReadOnlyList<Chapter> chapters, Uri siteRoot, DateOnly updated)
-    {
-        var essay = site.Essay;
-        static XElement Item(string id, string href, string mediaType, string? properties = null) =>
-            new(Opf + "item", new XAttribute("id", id), new XAttribute("href", href), new XAttribute("media-type", mediaType),
-                properties is null ? null : new XAttribute("properties", properties));
-
-        return new XDocument(
-            new XElement(Opf + "package", new XAttribute("version", "3.0"), new XAttribute("unique-identifier", "book-id"), new XAttribute(XNamespace.Xml + "lang", site.Identity.Language),
-                new XElement(Opf + "metadata", new XAttribute(XNamespace.Xmlns + "dc", Dc.NamespaceName),
-                    new XElement(Dc + "identifier", new XAttribute("id", "book-id"), Identifier(siteRoot)),
-                    new XElement(Dc + "title", essay.Page.Title),
-                    new XElement(Dc + "creator", new XAttribute("id", "author"), essay.Author),
-                    new XElement(Opf + "meta", new XAttribute("refines", "#author"), new XAttribute("property", "role"), new XAttribute("scheme", "marc:relators"), "aut"),
-                    new XElement(Dc + "language", site.Identity.Language),
-                    new XElement(Dc + "date", essay.Published.ToString("yyyy-MM-dd", Invariant)),
-                    new XElement(Dc + "publisher", site.Identity.FullName),
-                    new XElement(Dc + "source", new Uri(siteRoot, essay.Page.Url.TrimStart('/')).AbsoluteUri),
-                    new XElement(Dc + "description", essay.Page.Summary),
-                    new XElement(Opf + "meta", new XAttribute("property", "dcterms:modified"), updated.ToString("yyyy-MM-dd", Invariant) + "T00:00:00Z")),
-                new XElement(Opf + "manifest",
-                    Item("nav", NavFile, "application/xhtml+xml", "nav"),
-                    Item("style", StyleFile, "text/css"),
-                    chapters.Select(c => Item(c.Slug, c.File, "application/xhtml+xml"))),
-                new XElement(Opf + "spine", chapters.Select(c => new XElement(Opf + "itemref", new XAttribute("idref", c.Slug))))));
-    }
-
-    private static byte[] Style()
-    {
-        using var stream = typeof(EssayBook).Assembly.GetManifestResourceStream("EssaySite.Book.book.css")
-            ?? throw new InvalidOperationException("The e-book's stylesheet is missing from the assembly.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static byte[] Bytes(XDocument document)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
-        {
-            document.Save(writer);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void Add(ZipArchive zip, string name, byte[] bytes, DateTimeOffset stamp, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = stamp;
-        using var stream = entry.Open();
-        stream.Write(bytes);
-    }
 }

@@ -1,8 +1,9 @@
-using EssaySite.Content;
 using System.Diagnostics;
-using System.Text;
 using System.Formats.Tar;
-using EssaySite.Site;
+using System.Text;
+using EssaySite.Content;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 
 namespace EssaySite.Commands;
 
@@ -56,7 +57,7 @@ public static class ChangeReportCommand
         }
 
         var (tar, archiveError) = await GitAsync(repository, "archive", "--format=tar", reference, "--", relative);
-        var loader = new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent);
+        var loader = new ContentLoader(MarkdownRenderer.Take(), SiteAddresses.OfRoutes);
         var (after, problems) = loader.TryLoad(contentRoot);
         ContentSnapshot? before = null;
         if (tar is null)

@@ -1,5 +1,6 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 
 namespace EssaySite.Commands;
 
@@ -10,7 +11,7 @@ public static class ContentCheck
     {
         var options = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
         var paths = SitePaths.Resolve(options, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var (snapshot, problems) = new ContentLoader(MarkdownRenderer.Take(), SiteRoutes.ForContent).TryLoad(paths.ContentRoot);
+        var (snapshot, problems) = new ContentLoader(MarkdownRenderer.Take(), SiteAddresses.OfRoutes).TryLoad(paths.ContentRoot);
         if (snapshot is not null)
         {
             output.WriteLine(

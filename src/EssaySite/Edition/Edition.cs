@@ -87,7 +87,7 @@ public readonly record struct EditionKey(string Scheme, string Host, string Path
 }
 
 /// <summary>Every fixed answer of one content version for one origin, looked up by path.</summary>
-public sealed class SiteEdition(string version, EditionKey key, FrozenDictionary<string, EditionEntry> entries, DateTimeOffset lastModified)
+public sealed class OriginEdition(string version, EditionKey key, FrozenDictionary<string, EditionEntry> entries, DateTimeOffset lastModified)
 {
     public string Version { get; } = version;
 

@@ -9,14 +9,14 @@ namespace EssaySite.Edition;
 /// the client accepts (Brotli, gzip or none), a strong ETag and 304 for a match, Vary, Content-Length. Everything
 /// else (a query string, another method, an address that depends on the request) goes on to the pages.
 /// </summary>
-public sealed class EditionMiddleware(RequestDelegate next, EditionStore editions, ContentStore store, Site.StaticAssets assets)
+public sealed class EditionMiddleware(RequestDelegate next, EditionStore editions, ContentStore store, StaticAssets assets)
 {
     private static readonly StringValues AcceptEncodingVary = HeaderNames.AcceptEncoding;
     private static readonly StringValues Br = "br";
     private static readonly StringValues GzipCoding = "gzip";
     private static readonly StringValues PageCache = "public, max-age=0, must-revalidate";
-    private static readonly StringValues ImmutableCache = Site.StaticAssets.Immutable;
-    private static readonly StringValues RevalidateCache = Site.StaticAssets.Revalidate;
+    private static readonly StringValues ImmutableCache = StaticAssets.Immutable;
+    private static readonly StringValues RevalidateCache = StaticAssets.Revalidate;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -31,23 +31,24 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
             return ServeAsync(context, asset, default, current ? ImmutableCache : RevalidateCache);
         }
 
-        // The store's snapshot, read once: the answer comes wholly from that version's edition, or from the pages.
         if (!store.IsLoaded)
         {
             return next(context);
         }
 
+        // The request's snapshot (a scoped service, resolved once): the decision here, an answer rendered for it and
+        // the pages behind all read this one version, whatever a reload swaps in meanwhile.
+        var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
         if (request.QueryString.HasValue)
         {
-            return path == SearchPath && request.Query.Count == 1 && request.Query.ContainsKey("q") ? AnswerAsync(context, path) : next(context);
+            return path == SearchPath && request.Query.Count == 1 && request.Query.ContainsKey("q") ? AnswerAsync(context, snapshot, path) : next(context);
         }
 
-        var site = store.Current;
-        if (editions.Find(site, editions.KeyFor(context)) is not { } edition)
+        if (editions.Find(snapshot, editions.KeyFor(context)) is not { } edition)
         {
             // Until the edition is ready, a fixed address is rendered once and kept like a search answer, so even
             // the first visitors get a tag to revalidate with and the bytes the edition will hold.
-            return editions.IsFixed(site, path) ? AnswerAsync(context, path) : next(context);
+            return editions.IsFixed(snapshot, path) ? AnswerAsync(context, snapshot, path) : next(context);
         }
 
         if (!edition.Entries.TryGetValue(path, out var entry))
@@ -58,13 +59,13 @@ public sealed class EditionMiddleware(RequestDelegate next, EditionStore edition
         return ServeAsync(context, entry, edition.LastModifiedHeader, entry.CacheControl is { } cache ? cache : PageCache);
     }
 
-    private const string SearchPath = "/search";
+    private const string SearchPath = Routes.Search;
 
     // A search for the words q, or a fixed address before the edition is ready: kept per content version once
     // answered, and served like an edition entry.
-    private async Task AnswerAsync(HttpContext context, string path)
+    private async Task AnswerAsync(HttpContext context, ContentSnapshot snapshot, string path)
     {
-        if (await editions.AnswerAsync(store.Current, editions.KeyFor(context), path, context.Request.QueryString) is { } entry)
+        if (await editions.AnswerAsync(snapshot, editions.KeyFor(context), path, context.Request.QueryString) is { } entry)
         {
             await ServeAsync(context, entry, default, entry.CacheControl is { } cache ? cache : PageCache);
         }

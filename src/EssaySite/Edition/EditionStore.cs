@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EssaySite.Edition;
@@ -22,6 +22,7 @@ public sealed partial class EditionStore : IDisposable
     public const int MaxAnswers = 512;
 
     private readonly IServiceScopeFactory _scopes;
+    private readonly FixedAddresses _fixed;
     private readonly SiteOptions _options;
     private readonly ILogger<EditionStore> _logger;
 
@@ -30,9 +31,10 @@ public sealed partial class EditionStore : IDisposable
     private readonly Lazy<EditionKey> _own;
     private Generation _current = new("", new(), new(FrozenSet<string>.Empty));
 
-    public EditionStore(ContentStore content, IServiceScopeFactory scopes, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, ILogger<EditionStore> logger)
+    public EditionStore(ContentStore content, FixedAddresses fixedAddresses, IServiceScopeFactory scopes, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, ILogger<EditionStore> logger)
     {
         _scopes = scopes;
+        _fixed = fixedAddresses;
         _options = options.Value;
         _logger = logger;
         _configured = _options.BaseUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -44,13 +46,26 @@ public sealed partial class EditionStore : IDisposable
         content.Published += Rebuild;
     }
 
-    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<SiteEdition?>>> Editions, Lazy<FrozenSet<string>> Fixed)
+    private sealed record Generation(string Version, ConcurrentDictionary<EditionKey, Lazy<Task<OriginEdition?>>> Editions, Lazy<FrozenSet<string>> Fixed)
     {
         public RecentCache<(EditionKey, string), EditionEntry> Answers { get; } = new(MaxAnswers);
     }
 
-    /// <summary>The pipeline behind the edition's middleware, which renders a page as a request would. Set at start-up.</summary>
-    internal RequestDelegate? Pipeline { get; set; }
+    private Lazy<RequestDelegate>? _pages;
+
+    /// <summary>
+    /// Gives the edition the pipeline it renders pages through: a branch of the app's own, built once by
+    /// <see cref="EditionPipeline.UseEdition"/>, with the same middleware the pages meet behind the edition.
+    /// </summary>
+    internal void RenderThrough(Lazy<RequestDelegate> pages)
+    {
+        if (Interlocked.CompareExchange(ref _pages, pages, null) is not null)
+        {
+            throw new InvalidOperationException("The edition's pages are built once, by UseEdition.");
+        }
+    }
+
+    private RequestDelegate? Pipeline => Volatile.Read(ref _pages)?.Value;
 
     /// <summary>The site's own origin, whose edition is built at start-up and kept whatever other Hosts ask for.</summary>
     public EditionKey OwnKey => _own.Value;
@@ -76,9 +91,9 @@ public sealed partial class EditionStore : IDisposable
             : new EditionKey("http", "localhost", pathBase);
 
     /// <summary>The ready edition of this snapshot for this origin, or null (and, for the site's own origin, one is begun).</summary>
-    public SiteEdition? Find(ContentSnapshot site, EditionKey key)
+    public OriginEdition? Find(ContentSnapshot snapshot, EditionKey key)
     {
-        if (CurrentFor(site) is not { } generation)
+        if (CurrentFor(snapshot) is not { } generation)
         {
             return null;
         }
@@ -90,7 +105,7 @@ public sealed partial class EditionStore : IDisposable
                 return null;
             }
 
-            edition = generation.Editions.GetOrAdd(key, k => Start(site, k));
+            edition = generation.Editions.GetOrAdd(key, k => Start(snapshot, k));
         }
 
         var task = edition.Value;
@@ -102,9 +117,9 @@ public sealed partial class EditionStore : IDisposable
     /// (once, however many ask at that moment), then kept with the content version (the <see cref="MaxAnswers"/> most
     /// recently used), so a popular query costs a look-up. Null while no pipeline is set.
     /// </summary>
-    public async ValueTask<EditionEntry?> AnswerAsync(ContentSnapshot site, EditionKey key, string path, QueryString query)
+    public async ValueTask<EditionEntry?> AnswerAsync(ContentSnapshot snapshot, EditionKey key, string path, QueryString query)
     {
-        if (Pipeline is not { } pipeline || CurrentFor(site) is not { } generation)
+        if (Pipeline is not { } pipeline || CurrentFor(snapshot) is not { } generation)
         {
             return null;
         }
@@ -114,7 +129,7 @@ public sealed partial class EditionStore : IDisposable
             // Made for whoever asks first, but it belongs to none of them: their cancellation or log context is not its.
             using (ExecutionContext.SuppressFlow())
             {
-                return Task.Run(() => key == OwnKey ? RenderAsync(pipeline, site, key, path, query, quick: true, expectedStatus: null) : RenderForStrangerAsync(pipeline, site, key, path, query));
+                return Task.Run(() => key == OwnKey ? RenderAsync(pipeline, snapshot, key, path, query, quick: true, expectedStatus: null) : RenderForStrangerAsync(pipeline, snapshot, key, path, query));
             }
         });
     }
@@ -126,12 +141,12 @@ public sealed partial class EditionStore : IDisposable
 
     public void Dispose() => _strangerRenders.Dispose();
 
-    private async Task<EditionEntry?> RenderForStrangerAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path, QueryString query)
+    private async Task<EditionEntry?> RenderForStrangerAsync(RequestDelegate pipeline, ContentSnapshot snapshot, EditionKey key, string path, QueryString query)
     {
         await _strangerRenders.WaitAsync();
         try
         {
-            return await RenderAsync(pipeline, site, key, path, query, quick: true, expectedStatus: null);
+            return await RenderAsync(pipeline, snapshot, key, path, query, quick: true, expectedStatus: null);
         }
         finally
         {
@@ -140,87 +155,88 @@ public sealed partial class EditionStore : IDisposable
     }
 
     /// <summary>Whether the address is one of the snapshot's fixed addresses, which its edition holds.</summary>
-    public bool IsFixed(ContentSnapshot site, string path) => CurrentFor(site) is { } generation && generation.Fixed.Value.Contains(path);
+    public bool IsFixed(ContentSnapshot snapshot, string path) => CurrentFor(snapshot) is { } generation && generation.Fixed.Value.Contains(path);
 
     /// <summary>
     /// The edition of this snapshot for this origin once it is built (begun if it is not). For code that names its
     /// origin (start-up, the export); a request begins none but its site's own (<see cref="Find"/>).
     /// </summary>
-    public Task<SiteEdition?> WhenBuilt(ContentSnapshot site, EditionKey key) =>
-        CurrentFor(site) is { } generation ? generation.Editions.GetOrAdd(key, k => Start(site, k)).Value : Task.FromResult<SiteEdition?>(null);
+    public Task<OriginEdition?> WhenBuilt(ContentSnapshot snapshot, EditionKey key) =>
+        CurrentFor(snapshot) is { } generation ? generation.Editions.GetOrAdd(key, k => Start(snapshot, k)).Value : Task.FromResult<OriginEdition?>(null);
 
     /// <summary>Builds the site's own edition now, in the background (start-up calls this once the content is loaded).</summary>
-    public Task<SiteEdition?> Warm(ContentSnapshot site) => WhenBuilt(site, OwnKey);
+    public Task<OriginEdition?> Warm(ContentSnapshot snapshot) => WhenBuilt(snapshot, OwnKey);
 
     /// <summary>
     /// Renders every fixed address of the snapshot for one origin; also what the static export writes. The export
     /// uses every core (<paramref name="workers"/> null); a build behind a live server leaves one core to the
     /// requests that arrive meanwhile, which are rendered on demand until the edition is ready.
     /// </summary>
-    public async Task<SiteEdition> BuildAsync(ContentSnapshot site, EditionKey key, int? workers = null, CancellationToken cancel = default)
+    public async Task<OriginEdition> BuildAsync(ContentSnapshot snapshot, EditionKey key, int? workers = null, CancellationToken cancel = default)
     {
         var pipeline = Pipeline ?? throw new InvalidOperationException("The edition's pipeline is set when the app is built.");
         var entries = new ConcurrentDictionary<string, EditionEntry>(StringComparer.Ordinal);
         // One page per core at a time: rendering and compressing are independent, and together most of the work.
-        await Parallel.ForEachAsync(SiteRoutes.Fixed(site), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
+        await Parallel.ForEachAsync(_fixed.Of(snapshot), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancel }, async (path, _) =>
         {
-            var expected = path == SiteRoutes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
-            if (await RenderAsync(pipeline, site, key, path, QueryString.Empty, quick: false, expected) is { } entry)
+            var expected = path == _fixed.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            if (await RenderAsync(pipeline, snapshot, key, path, QueryString.Empty, quick: false, expected) is { } entry)
             {
                 entries[path] = entry;
             }
         });
 
-        return new SiteEdition(site.Version, key, entries.ToFrozenDictionary(StringComparer.Ordinal), site.LoadedAt);
+        return new OriginEdition(snapshot.Version, key, entries.ToFrozenDictionary(StringComparer.Ordinal), snapshot.LoadedAt);
     }
 
-    private Generation? CurrentFor(ContentSnapshot site)
+    private Generation? CurrentFor(ContentSnapshot snapshot)
     {
         var generation = Volatile.Read(ref _current);
-        if (generation.Version == site.Version)
+        if (generation.Version == snapshot.Version)
         {
             return generation;
         }
 
-        var fresh = new Generation(site.Version, new(), new(() => SiteRoutes.Fixed(site).ToFrozenSet(StringComparer.Ordinal)));
+        var fresh = new Generation(snapshot.Version, new(), new(() => _fixed.Of(snapshot).ToFrozenSet(StringComparer.Ordinal)));
         var seen = Interlocked.CompareExchange(ref _current, fresh, generation);
         generation = ReferenceEquals(seen, generation) ? fresh : seen;
-        return generation.Version == site.Version ? generation : null;
+        return generation.Version == snapshot.Version ? generation : null;
     }
 
-    private void Rebuild(ContentSnapshot site)
+    private void Rebuild(ContentSnapshot snapshot)
     {
         var previous = Volatile.Read(ref _current);
-        if (Pipeline is null || previous.Version == site.Version || CurrentFor(site) is not { } generation)
+        // Not Pipeline: reading it builds the branch, and the first load is published before the endpoints are mapped.
+        if (Volatile.Read(ref _pages) is null || previous.Version == snapshot.Version || CurrentFor(snapshot) is not { } generation)
         {
             return;
         }
 
         foreach (var key in previous.Editions.Keys)
         {
-            _ = generation.Editions.GetOrAdd(key, k => Start(site, k)).Value;
+            _ = generation.Editions.GetOrAdd(key, k => Start(snapshot, k)).Value;
         }
     }
 
     // The build belongs to no request: it does not carry the log context or trace of the one that began it.
-    private Lazy<Task<SiteEdition?>> Start(ContentSnapshot site, EditionKey key) => new(() =>
+    private Lazy<Task<OriginEdition?>> Start(ContentSnapshot snapshot, EditionKey key) => new(() =>
     {
         using (ExecutionContext.SuppressFlow())
         {
-            return Task.Run(() => BuildLoggedAsync(site, key));
+            return Task.Run(() => BuildLoggedAsync(snapshot, key));
         }
     });
 
-    private async Task<SiteEdition?> BuildLoggedAsync(ContentSnapshot site, EditionKey key)
+    private async Task<OriginEdition?> BuildLoggedAsync(ContentSnapshot snapshot, EditionKey key)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             // The export has nothing else to do; a server keeps a core for the requests that come meanwhile.
-            var edition = await BuildAsync(site, key, workers: _options.StaticExport ? null : Math.Max(1, Environment.ProcessorCount - 1));
+            var edition = await BuildAsync(snapshot, key, workers: _options.StaticExport ? null : Math.Max(1, Environment.ProcessorCount - 1));
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var origin = key.ToString();
-            Built(_logger, site.Version, origin, edition.Entries.Count, elapsed);
+            Built(_logger, snapshot.Version, origin, edition.Entries.Count, elapsed);
             if (!_options.StaticExport)
             {
                 // The server idles from here on at what it serves from; the export is about to exit anyway.
@@ -232,15 +248,15 @@ public sealed partial class EditionStore : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Pages are still rendered on demand; the failure is logged, not thrown at a request.
-            BuildFailed(_logger, e, site.Version, key.ToString());
+            BuildFailed(_logger, e, snapshot.Version, key.ToString());
             return null;
         }
     }
 
-    private async Task<EditionEntry?> RenderAsync(RequestDelegate pipeline, ContentSnapshot site, EditionKey key, string path, QueryString query, bool quick, int? expectedStatus)
+    private async Task<EditionEntry?> RenderAsync(RequestDelegate pipeline, ContentSnapshot snapshot, EditionKey key, string path, QueryString query, bool quick, int? expectedStatus)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<SnapshotPin>().Snapshot = site;
+        scope.ServiceProvider.GetRequiredService<SnapshotPin>().Snapshot = snapshot;
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var request = context.Request;
         request.Method = HttpMethods.Get;
@@ -276,13 +292,4 @@ public sealed partial class EditionStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edition: {Path:l} answered {Status} and is left to be rendered on demand")]
     private static partial void Skipped(ILogger logger, string path, int status);
-}
-
-/// <summary>
-/// The snapshot one scope must use. A request leaves it empty and gets the store's current snapshot; the edition
-/// sets it, so every page of an edition is rendered from the one snapshot the edition is for.
-/// </summary>
-public sealed class SnapshotPin
-{
-    public ContentSnapshot? Snapshot { get; set; }
 }

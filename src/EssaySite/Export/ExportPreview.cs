@@ -1,4 +1,4 @@
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using EssaySite.Content;
+using EssaySite.Content.Text;
+using System.Text;
 using EssaySite.Edition;
-using EssaySite.Site;
 
 namespace EssaySite.Export;
 
@@ -13,7 +13,7 @@ namespace EssaySite.Export;
 /// </summary>
 public static partial class LinkCheck
 {
-    public static IReadOnlyList<string> Run(SiteEdition edition, IEnumerable<string> assets, string basePath)
+    public static IReadOnlyList<string> Run(OriginEdition edition, IEnumerable<string> assets, string basePath)
     {
         var files = assets.ToHashSet(StringComparer.Ordinal);
         var pages = edition.Entries

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using EssaySite.Content;
 using EssaySite.Edition;
-using EssaySite.Site;
+using EssaySite.Hosting;
+using EssaySite.Startup;
 using Microsoft.AspNetCore.TestHost;
 
 namespace EssaySite.Export;
@@ -21,7 +22,7 @@ public static class StaticExport
 
     private const string DefaultBaseUrl = "http://localhost:8080";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, Action<WebApplication> pipeline)
     {
         if (ExportArguments.Parse(args) is not { } arguments)
         {
@@ -62,14 +63,14 @@ public static class StaticExport
         // The requests go to the site in memory: the same pipeline and the same bytes as over HTTP, without sockets.
         builder.WebHost.UseTestServer();
         builder.AddEssaySite();
-        await using var app = await builder.StartEssaySiteAsync();
+        await using var app = await builder.StartEssaySiteAsync(pipeline);
         var ready = Stopwatch.GetElapsedTime(started);
 
-        var site = app.Services.GetRequiredService<ContentStore>().Current;
+        var snapshot = app.Services.GetRequiredService<ContentStore>().Current;
         var publicUri = new Uri(baseUrl);
         var key = new EditionKey(publicUri.Scheme, publicUri.Authority, basePath);
         // The same edition the server warms at start-up for its public address: begun already, awaited here.
-        var edition = await app.Services.GetRequiredService<EditionStore>().WhenBuilt(site, key)
+        var edition = await app.Services.GetRequiredService<EditionStore>().WhenBuilt(snapshot, key)
             ?? throw new InvalidOperationException($"the edition for {key} could not be built");
         var assets = app.Services.GetRequiredService<StaticAssets>().All.ToList();
         var hostHeaders = await HostHeaders.AskAsync(app, edition, app.Services.GetRequiredService<StaticAssets>(), [.. assets.Select(a => a.Path)], basePath, publicUri);

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Edition;
 
 namespace EssaySite.Offline;
 
@@ -16,7 +16,7 @@ namespace EssaySite.Offline;
 /// </summary>
 public static class ServiceWorker
 {
-    public const string Path = "/sw.js";
+    public const string Path = Routes.ServiceWorker;
 
     // Browsers check a worker for updates on each visit and bypass their HTTP cache for it; no-cache says the same to
     // any cache between, so a new content version reaches readers on their next visit.
@@ -36,33 +36,33 @@ public static class ServiceWorker
 
     public static WebApplication MapServiceWorker(this WebApplication app)
     {
-        app.MapGet(Path, (HttpContext context, ContentSnapshot site, StaticAssets assets) =>
+        app.MapGet(Path, (HttpContext context, ContentSnapshot snapshot, StaticAssets assets) =>
         {
             context.Response.Headers.CacheControl = CacheControl;
-            return Results.Text(Script(site, assets, context.Request.PathBase.Value ?? ""), "text/javascript; charset=utf-8");
+            return Results.Text(Script(snapshot, assets, context.Request.PathBase.Value ?? ""), "text/javascript; charset=utf-8");
         });
         return app;
     }
 
     /// <summary>The addresses kept for reading offline, as the pages link to them under <paramref name="pathBase"/>.</summary>
-    public static IReadOnlyList<string> Urls(ContentSnapshot site, StaticAssets assets, string pathBase)
+    public static IReadOnlyList<string> Urls(ContentSnapshot snapshot, StaticAssets assets, string pathBase)
     {
-        var pages = new List<string> { "/" };
-        pages.AddRange(site.ReadingOrder.Select(p => p.Url));
-        if (site.Page("glossary") is { } glossary)
+        var pages = new List<string> { Routes.Home };
+        pages.AddRange(snapshot.ReadingOrder.Select(p => p.Url));
+        if (snapshot.Page("glossary") is { } glossary)
         {
             pages.Add(glossary.Url);
         }
 
-        pages.Add("/packet");
+        pages.Add(Routes.Packet);
         return [.. pages.Concat(Files.Select(assets.Url)).Distinct(StringComparer.Ordinal).Select(u => pathBase + u)];
     }
 
-    public static string Script(ContentSnapshot site, StaticAssets assets, string pathBase)
+    public static string Script(ContentSnapshot snapshot, StaticAssets assets, string pathBase)
     {
-        var urls = Urls(site, assets, pathBase);
+        var urls = Urls(snapshot, assets, pathBase);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', urls))))[..8];
-        var settings = JsonSerializer.Serialize(new OfflineSettings($"{site.Version}-{fingerprint}", urls), OfflineJson.Default.OfflineSettings);
+        var settings = JsonSerializer.Serialize(new OfflineSettings($"{snapshot.Version}-{fingerprint}", urls), OfflineJson.Default.OfflineSettings);
         return $"const OFFLINE = {settings};\n{Body.Value}";
     }
 }

@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages;
 
 /// <summary>"Cite this paragraph": the essay's citation with the paragraph locator and the paragraph's URL.</summary>
-public sealed class CiteParagraphModel(ContentSnapshot site) : PageModel
+public sealed class CiteParagraphModel(ContentSnapshot snapshot) : PageModel
 {
-    public Essay Essay { get; } = site.Essay;
+    public Essay Essay { get; } = snapshot.Essay;
 
     public EssayParagraph Paragraph { get; private set; } = null!;
 
@@ -25,8 +25,8 @@ public sealed class CiteParagraphModel(ContentSnapshot site) : PageModel
         }
 
         Paragraph = Essay.Paragraphs[number - 1];
-        ParagraphUrl = HttpContext.Absolute($"/essay#{Paragraph.Id}");
-        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, Essay.Page.LastUpdated, number, HttpContext.Absolute("/essay"), site.Identity.FullName);
+        ParagraphUrl = HttpContext.Absolute(Routes.Paragraph(Paragraph.Number));
+        Citations = Teaching.Citations.EssayParagraph(Essay.Author, Essay.Page.Title, Essay.Published, Essay.Page.LastUpdated, number, HttpContext.Absolute(Routes.Essay), snapshot.Identity.FullName);
         ViewData["Title"] = $"Cite paragraph {number}";
         ViewData["Description"] = $"MLA, APA and Chicago citations for paragraph {number} of “{Essay.Page.Title}” by {Essay.Author}.";
         return Page();

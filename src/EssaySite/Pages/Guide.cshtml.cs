@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EssaySite.Pages;
 
 /// <summary>Any guide or about page that has no page of its own: adding one needs only a Markdown file.</summary>
-public sealed class GuideModel(ContentSnapshot site) : GuidePageModel(site)
+public sealed class GuideModel(ContentSnapshot snapshot) : GuidePageModel(snapshot)
 {
     [BindProperty(SupportsGet = true)]
     public string Slug { get; set; } = "";
@@ -12,5 +12,5 @@ public sealed class GuideModel(ContentSnapshot site) : GuidePageModel(site)
     protected override string RouteSlug => Slug;
 
     public override IActionResult OnGet() =>
-        Site.Page(Slug) is { Kind: PageKind.Guide or PageKind.About } ? Page() : NotFound();
+        Snapshot.Page(Slug) is { Kind: PageKind.Guide or PageKind.About } ? Page() : NotFound();
 }

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages;
 
 /// <summary>A page drawn from one content page (and, for the guide, its items): reads one snapshot per request.</summary>
-public class GuidePageModel(ContentSnapshot site) : PageModel
+public class GuidePageModel(ContentSnapshot snapshot) : PageModel
 {
-    public ContentSnapshot Site { get; } = site;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
-    public SitePage Page(string slug)
+    public GuidePage UsePage(string slug)
     {
-        var page = Site.Page(slug) ?? throw new InvalidOperationException($"content/{slug}.md is missing");
+        var page = Snapshot.Page(slug) ?? throw new InvalidOperationException($"content/{slug}.md is missing");
         ViewData["Title"] = page.Title;
         ViewData["Slug"] = page.Slug;
         ViewData["Updated"] = page.LastUpdated;
@@ -21,7 +21,7 @@ public class GuidePageModel(ContentSnapshot site) : PageModel
         return page;
     }
 
-    public virtual IActionResult OnGet() => Site.Page(RouteSlug) is null ? NotFound() : Page();
+    public virtual IActionResult OnGet() => Snapshot.Page(RouteSlug) is null ? NotFound() : Page();
 
     /// <summary>The slug this request is for: the last path segment (/timeline → timeline).</summary>
     protected virtual string RouteSlug => (HttpContext.Request.Path.Value ?? "").Trim('/');

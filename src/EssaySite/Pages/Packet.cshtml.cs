@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +10,7 @@ namespace EssaySite.Pages;
 /// The parts of the guide a teacher chooses (the essay, timeline, sources, questions, glossary), on one page made
 /// to be printed. The choice is in the address (<c>/packet?part=essay&amp;part=questions</c>), so it can be shared.
 /// </summary>
-public sealed class PacketModel(ContentSnapshot site, TeachingFacts facts) : PageModel
+public sealed class PacketModel(ContentSnapshot snapshot, TeachingFacts facts) : PageModel
 {
     /// <summary>Every part, in the order the packet prints them, with the name the form shows.</summary>
     public static readonly IReadOnlyList<(string Id, string Label)> AllParts =
@@ -25,7 +25,7 @@ public sealed class PacketModel(ContentSnapshot site, TeachingFacts facts) : Pag
     /// <summary>What a class needs in hand: the text and the questions; the rest is a link away.</summary>
     public static readonly IReadOnlyList<string> DefaultParts = ["essay", "questions"];
 
-    public ContentSnapshot Site { get; } = site;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
     [BindProperty(SupportsGet = true, Name = "part")]
     public List<string> Requested { get; set; } = [];
@@ -60,7 +60,7 @@ public sealed class PacketModel(ContentSnapshot site, TeachingFacts facts) : Pag
             Parts = Requested.Count == 0 ? DefaultParts : [.. AllParts.Select(a => a.Id).Where(Requested.Contains)];
         }
 
-        Facts = facts.For(Site);
+        Facts = facts.For(Snapshot);
         var query = Parts.SequenceEqual(DefaultParts) ? "" : "?" + string.Join('&', Parts.Select(p => "part=" + p));
         Address = new Uri(HttpContext.Canonical().AbsoluteUri + query);
         return Page();

@@ -1,13 +1,14 @@
 using EssaySite.Content;
+using EssaySite.Content.Search;
+using EssaySite.Hosting;
 using EssaySite.Search;
-using EssaySite.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace EssaySite.Pages;
 
-public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> options) : PageModel
+public sealed class SearchModel(ContentSnapshot snapshot, IOptions<SiteOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -24,7 +25,7 @@ public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> opti
     public bool InBrowser => options.Value.StaticExport;
 
     /// <summary>A name the glossary spells several ways (the person with the most), shown as an example of what search forgives.</summary>
-    public IReadOnlyList<string> Spellings { get; } = site.Terms.Where(t => t.Category == "person").MaxBy(t => t.Variants.Count) is { } term
+    public IReadOnlyList<string> Spellings { get; } = snapshot.Terms.Where(t => t.Category == "person").MaxBy(t => t.Variants.Count) is { } term
         ? [term.Term, .. term.Variants.Take(2)]
         : [];
 
@@ -43,7 +44,7 @@ public sealed class SearchModel(ContentSnapshot site, IOptions<SiteOptions> opti
             return;
         }
 
-        var index = site.Search;
+        var index = snapshot.Search;
         Hits = index.Search(Query);
         Suggestion = index.Suggest(Query);
         if (Hits.Count == 0 && Suggestion is not null)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using EssaySite.Content;
+using EssaySite.Content.Search;
 
 namespace EssaySite.Search;
 
@@ -14,7 +15,7 @@ namespace EssaySite.Search;
 /// </summary>
 public static class BrowserIndex
 {
-    public const string Path = "/search-index.json";
+    public const string Path = Routes.SearchIndex;
 
     // Non-ASCII letters and typographic quotes stay as they are (é, “), a third smaller than \u escapes;
     // the characters that matter in HTML (< > & ' ") are still escaped.
@@ -26,15 +27,15 @@ public static class BrowserIndex
     public static WebApplication MapBrowserIndex(this WebApplication app)
     {
         // Made once per content version: the edition keeps the bytes (and the export writes them).
-        app.MapGet(Path, (ContentSnapshot site) => Results.Bytes(Serialize(site), "application/json"));
+        app.MapGet(Path, (ContentSnapshot snapshot) => Results.Bytes(Serialize(snapshot), "application/json"));
         return app;
     }
 
-    public static ReadOnlyMemory<byte> Serialize(ContentSnapshot site)
+    public static ReadOnlyMemory<byte> Serialize(ContentSnapshot snapshot)
     {
         var data = new BrowserIndexData(
-            new SortedDictionary<string, string>(site.SearchVariants, StringComparer.Ordinal),
-            [.. site.SearchDocuments.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost, d.Keywords.Length == 0 ? null : d.Keywords))]);
+            new SortedDictionary<string, string>(snapshot.SearchVariants, StringComparer.Ordinal),
+            [.. snapshot.SearchDocuments.Select(d => new BrowserDocument(d.Url, d.Title, d.Kind, d.Text, d.Boost, d.Keywords.Length == 0 ? null : d.Keywords))]);
         return JsonSerializer.SerializeToUtf8Bytes(data, Json.BrowserIndexData);
     }
 }

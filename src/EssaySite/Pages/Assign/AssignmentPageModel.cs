@@ -1,14 +1,14 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EssaySite.Pages.Assign;
 
 /// <summary>A page made from an assignment's code (the assignment, its worksheet): the code read once, or a 400 saying why not.</summary>
-public abstract class AssignmentPageModel(ContentSnapshot site) : PageModel
+public abstract class AssignmentPageModel(ContentSnapshot snapshot) : PageModel
 {
-    public ContentSnapshot Site { get; } = site;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
     public Assignment? Assignment { get; private set; }
 
@@ -23,8 +23,8 @@ public abstract class AssignmentPageModel(ContentSnapshot site) : PageModel
     protected Assignment? Decode(string code)
     {
         Code = code;
-        Address = HttpContext.Absolute($"/assign/{Uri.EscapeDataString(code)}");
-        Assignment = Assignment.TryDecode(code, Site.Essay.Paragraphs.Count, Site.Questions.Count, out var problem);
+        Address = HttpContext.Absolute(Routes.Assignment(Uri.EscapeDataString(code)));
+        Assignment = Assignment.TryDecode(code, Snapshot.Essay.Paragraphs.Count, Snapshot.Questions.Count, out var problem);
         if (Assignment is null)
         {
             Problem = problem;

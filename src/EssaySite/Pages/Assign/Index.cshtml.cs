@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EssaySite.Pages.Assign;
 
 /// <summary>The assignment form: a plain GET form, so it works without JavaScript; a valid choice redirects to its short URL.</summary>
-public sealed class IndexModel(ContentSnapshot site) : PageModel
+public sealed class IndexModel(ContentSnapshot snapshot) : PageModel
 {
-    public ContentSnapshot Site { get; } = site;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
     [BindProperty(SupportsGet = true)] public string? Essay { get; set; }
     [BindProperty(SupportsGet = true)] public string? Paragraphs { get; set; }
@@ -41,16 +41,16 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
             return Page();
         }
 
-        var (assignment, problems) = Form.Build(Site.Essay.Paragraphs.Count, Site.Questions.Count);
+        var (assignment, problems) = Form.Build(Snapshot.Essay.Paragraphs.Count, Snapshot.Questions.Count);
         if (assignment is not null)
         {
-            return LocalRedirect(HttpContext.Href($"/assign/{assignment.Encode()}"));
+            return LocalRedirect(HttpContext.Href(Routes.Assignment(assignment.Encode())));
         }
 
         Problems = problems;
         // The form is shown again with what was sent, but no more of it than the form allows.
         (Paragraphs, Due, Note) = (AssignmentForm.Echo(Paragraphs), AssignmentForm.Echo(Due), AssignmentForm.Echo(Note));
-        Questions = [.. Questions.Take(Site.Questions.Count)];
+        Questions = [.. Questions.Take(Snapshot.Questions.Count)];
         ViewData["Title"] = "Error: make an assignment";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -1,12 +1,11 @@
 using EssaySite.Content;
-using EssaySite.Site;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EssaySite.Pages.Assign;
 
 /// <summary>One assignment, read from its code; a code that is not one gets a 400 page saying so.</summary>
-public sealed class ShowModel(ContentSnapshot site, TimeProvider clock) : AssignmentPageModel(site)
+public sealed class ShowModel(ContentSnapshot snapshot, TimeProvider clock) : AssignmentPageModel(snapshot)
 {
     public IReadOnlyList<Question> Questions { get; private set; } = [];
 
@@ -25,10 +24,10 @@ public sealed class ShowModel(ContentSnapshot site, TimeProvider clock) : Assign
             return;
         }
 
-        Paragraphs = [.. assignment.Paragraphs.Select(n => Site.Essay.Paragraphs[n - 1])];
-        Questions = [.. assignment.Questions.Select(n => Site.Questions[n - 1])];
+        Paragraphs = [.. assignment.Paragraphs.Select(n => Snapshot.Essay.Paragraphs[n - 1])];
+        Questions = [.. assignment.Questions.Select(n => Snapshot.Questions[n - 1])];
         var title = assignment.Due is { } due ? $"Assignment due {due:d MMMM yyyy}" : "Assignment";
-        var essay = Site.Essay;
+        var essay = Snapshot.Essay;
         var summary = $"{title} on the essay “{essay.Page.Title}” by {essay.Author}.{(assignment.Note is { } note ? $" Note: {note}" : "")}";
         ShareLinks = AssignmentShare.Links(Address, $"{title}: “{essay.Page.Title}”", summary);
         ViewData["Title"] = title;

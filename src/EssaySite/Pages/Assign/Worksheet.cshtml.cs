@@ -1,12 +1,11 @@
 using EssaySite.Content;
-using EssaySite.Site;
 using EssaySite.Teaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EssaySite.Pages.Assign;
 
 /// <summary>An assignment as a worksheet to print: its questions, the paragraphs they refer to, and lines to answer on.</summary>
-public sealed class WorksheetModel(ContentSnapshot site) : AssignmentPageModel(site)
+public sealed class WorksheetModel(ContentSnapshot snapshot) : AssignmentPageModel(snapshot)
 {
     public Worksheet Sheet { get; private set; } = new([], []);
 
@@ -20,7 +19,7 @@ public sealed class WorksheetModel(ContentSnapshot site) : AssignmentPageModel(s
             return;
         }
 
-        Sheet = Worksheet.For(assignment, Site.Essay, Site.Questions);
+        Sheet = Worksheet.For(assignment, Snapshot.Essay, Snapshot.Questions);
         ViewData["Title"] = assignment.Due is { } due ? $"Worksheet: assignment due {due:d MMMM yyyy}" : "Worksheet";
         ViewData["Description"] = "A worksheet to print: the assignment's questions, the paragraphs they refer to, and lines to answer on.";
     }

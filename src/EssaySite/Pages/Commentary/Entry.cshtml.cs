@@ -4,15 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EssaySite.Pages.Commentary;
 
-public sealed class EntryModel(ContentSnapshot site) : PageModel
+public sealed class EntryModel(ContentSnapshot snapshot) : PageModel
 {
-    public ContentSnapshot Site { get; } = site;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
-    public SitePage? Entry { get; private set; }
+    public GuidePage? Entry { get; private set; }
 
     public IActionResult OnGet(string slug)
     {
-        Entry = Site.Commentary.FirstOrDefault(c => c.Slug == slug);
+        Entry = Snapshot.Commentary.FirstOrDefault(c => c.Slug == slug);
         return Entry is null ? NotFound() : Page();
     }
 }

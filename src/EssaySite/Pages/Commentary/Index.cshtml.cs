@@ -1,5 +1,5 @@
 using EssaySite.Content;
-using EssaySite.Site;
+using EssaySite.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,11 +9,11 @@ namespace EssaySite.Pages.Commentary;
 /// The commentary list, newest first, 20 to a page: <c>/commentary</c>, then <c>/commentary/page/2</c> and so on.
 /// Page numbers live in the path rather than the query string so a static export can hold every page.
 /// </summary>
-public sealed class IndexModel(ContentSnapshot site) : PageModel
+public sealed class IndexModel(ContentSnapshot snapshot) : PageModel
 {
     public const int PageSize = 20;
 
-    public IReadOnlyList<SitePage> Items { get; private set; } = [];
+    public IReadOnlyList<GuidePage> Items { get; private set; } = [];
 
     public int PageNumber { get; private set; } = 1;
 
@@ -23,11 +23,11 @@ public sealed class IndexModel(ContentSnapshot site) : PageModel
     public static int PageCountFor(int entries) => Math.Max(1, (entries + PageSize - 1) / PageSize);
 
     /// <summary>The address of a page of the list.</summary>
-    public static string UrlOf(int page) => page <= 1 ? "/commentary" : $"/commentary/page/{page}";
+    public static string UrlOf(int page) => Routes.CommentaryList(page);
 
     public IActionResult OnGet(string? number, [FromQuery(Name = "page")] string? legacy)
     {
-        var all = site.Commentary;
+        var all = snapshot.Commentary;
         PageCount = PageCountFor(all.Count);
         if (number is null && legacy is not null)
         {

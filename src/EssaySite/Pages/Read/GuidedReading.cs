@@ -34,31 +34,31 @@ public sealed class GuidedReading
 
     public string SummaryUrl => $"{Root}/summary";
 
-    public static GuidedReading Guide(ContentSnapshot site) =>
-        new("/read", "guide", null, [.. site.Reading.Select((s, i) => Step(site, i + 1, s, s.Questions))]);
+    public static GuidedReading Guide(ContentSnapshot snapshot) =>
+        new(Routes.ReadingIndex, "guide", null, [.. snapshot.Reading.Select((s, i) => Step(snapshot, i + 1, s, s.Questions))]);
 
-    public static GuidedReading For(ContentSnapshot site, string code, Assignment assignment)
+    public static GuidedReading For(ContentSnapshot snapshot, string code, Assignment assignment)
     {
-        var chosen = assignment.Questions.Select(n => site.Questions[n - 1].Id).ToHashSet(StringComparer.Ordinal);
-        var sections = site.Reading.Where(s => assignment.WholeEssay || s.Paragraphs.Intersect(assignment.Paragraphs).Any()).ToList();
+        var chosen = assignment.Questions.Select(n => snapshot.Questions[n - 1].Id).ToHashSet(StringComparer.Ordinal);
+        var sections = snapshot.Reading.Where(s => assignment.WholeEssay || s.Paragraphs.Intersect(assignment.Paragraphs).Any()).ToList();
         if (sections.Count == 0)
         {
             // An assignment of questions only: the sections that ask them.
-            sections = [.. site.Reading.Where(s => s.Questions.Any(chosen.Contains))];
+            sections = [.. snapshot.Reading.Where(s => s.Questions.Any(chosen.Contains))];
         }
 
-        return new($"/assign/{Uri.EscapeDataString(code)}/read", code, assignment,
-            [.. sections.Select((s, i) => Step(site, i + 1, s, chosen.Count == 0 ? s.Questions : [.. s.Questions.Where(chosen.Contains)]))]);
+        return new(Routes.Assignment(Uri.EscapeDataString(code), "read"), code, assignment,
+            [.. sections.Select((s, i) => Step(snapshot, i + 1, s, chosen.Count == 0 ? s.Questions : [.. s.Questions.Where(chosen.Contains)]))]);
     }
 
-    private static ReadingStep Step(ContentSnapshot site, int number, ReadingSection section, IEnumerable<string> questions) =>
+    private static ReadingStep Step(ContentSnapshot snapshot, int number, ReadingSection section, IEnumerable<string> questions) =>
         new(number, section,
-            [.. section.Paragraphs.Select(n => site.Essay.Paragraphs[n - 1])],
-            [.. questions.Select(id => site.Questions.First(q => q.Id == id))]);
+            [.. section.Paragraphs.Select(n => snapshot.Essay.Paragraphs[n - 1])],
+            [.. questions.Select(id => snapshot.Questions.First(q => q.Id == id))]);
 }
 
 /// <summary>What the reading partials show: the reading, the essay, and the section (0 for the contents or the summary).</summary>
-public sealed record ReadingView(GuidedReading Reading, ContentSnapshot Site, int Number = 0)
+public sealed record ReadingView(GuidedReading Reading, ContentSnapshot Snapshot, int Number = 0)
 {
     public ReadingStep Step => Reading.Steps[Number - 1];
 
