@@ -1,13 +1,8 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using AnyAscii;
 using EssaySite.Content;
-using EssaySite.Pages;
 
 namespace EssaySite.Book;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text;
-using EssaySite.Edition;
-using EssaySite.Startup;
-using Microsoft.AspNetCore.TestHost;
+using System.Text.RegularExpressions;
 
 namespace EssaySite.Export;
 
