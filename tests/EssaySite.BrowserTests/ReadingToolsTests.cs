@@ -258,7 +258,7 @@ public sealed class ReadingToolsTests(FixtureGuideServer site, RealContentServer
     [Fact]
     public async Task TheCopyConfirmation_StaysBesideTheButtons_WhenANoteIsOpened()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
+        var context = await real.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = real.BaseUrl, Permissions = ["clipboard-read", "clipboard-write"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/essay");
         await page.EvaluateAsync(SelectScript, ShortQuote);
