@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using EssaySite.Search;
+using EssaySite.Content.Search;
 
 namespace EssaySite.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EssaySite.Search;
+namespace EssaySite.Content.Search;
 
 /// <summary>
 /// Persian and Arabic text folded to one spelling before it is split into words, so that a reader's keyboard does
