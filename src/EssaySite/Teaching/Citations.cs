@@ -54,16 +54,16 @@ public static class Citations
     /// the date the essay page gives as its last update (<paramref name="copyDate"/>). Each manual's rule for a
     /// republished work:
     /// MLA 9 puts the original publication date, an optional element, straight after the source's title and gives
-    /// the container (this site) its own date, as in the handbook's republished examples ("Franklin, Benjamin.
-    /// “Emigration to America.” 1782. The Faber Book of America, …, 1992"); confirmed by Montgomery College's guide
+    /// the container (this site) its own date; confirmed by Montgomery College's guide
     /// to the optional elements (https://mc.libguides.com/cite/citeMLA/optional: "Some works have been published more
     /// than once … the writer can include both dates").
     /// APA 7 dates the reference by the republication and ends it with "(Original work published 2020)", and the
-    /// in-text citation gives both years, original first, with a slash ("(Lovell, 2020/2026)"); the slash form is
-    /// confirmed by BYU's APA guide (https://linguistics.byu.edu/faculty/henrichsenl/APA/APA04.html, "Republished
-    /// source (1969/1996)"). The Citation Style Language project's APA 7 and MLA 9 styles, rendered from this site's
-    /// CSL-JSON in the browser tests, print the same two shapes from "issued" and "original-date".
-    /// Chicago keeps the essay's date as its date and names the copy's as "last modified" (CMOS 17, 14.13).
+    /// in-text citation gives both years, original first, with a slash ("(Lovell, 2020/2026)"). No stored page of APA
+    /// Style confirmed this (a university guide cited for it earlier could not be found again, so it is not named); what
+    /// holds it is the Citation Style Language project's APA 7 and MLA 9 styles, which the browser tests render from
+    /// this site's CSL-JSON and which print the same two shapes from "issued" and "original-date".
+    /// Chicago keeps the essay's date as its date and names the copy's as "last modified" (the section of the manual
+    /// that says so is not confirmed).
     /// Without a date for the copy, MLA leaves the container undated and APA's date is "n.d.".
     /// </summary>
     public static IReadOnlyList<Citation> ReproducedEssay(string author, string title, DateOnly published, DateOnly? copyDate, Uri essayUrl, string siteName)
